@@ -1,0 +1,5 @@
+"""`python -m nerpipe`."""
+
+from nerpipe.cli import main
+
+main()

@@ -1,0 +1,34 @@
+"""Run an installed spaCy pipeline over the same documents, for a side-by-side score.
+
+Its labels are mapped onto ours (`pipeline.MODEL_LABELS`); others are dropped. The texts come
+from each predicted record's `source`, checked against its `text_sha256`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+
+from nerpipe.models import DocumentRecord, Span
+from nerpipe.pipeline import MODEL_LABELS
+from nerpipe.records import sha256
+
+
+def baseline_records(model: str, docs: list[DocumentRecord]) -> list[DocumentRecord]:
+    """Records holding only the model's mapped entities, one per document of `docs`."""
+    nlp = spacy.load(model)
+    out = []
+    for d in docs:
+        if d.source is None:
+            raise OSError(f"document {d.id!r} has no source to read its text from")
+        text = Path(d.source).read_bytes().decode("utf-8")
+        if sha256(text) != d.text_sha256:
+            raise OSError(f"{d.source} changed since document {d.id!r} was processed")
+        spans = [
+            Span(start=e.start_char, end=e.end_char, label=MODEL_LABELS[e.label_], text=e.text, pattern=f"model:{e.label_}")  # type: ignore[arg-type]
+            for e in nlp(text).ents
+            if e.label_ in MODEL_LABELS
+        ]
+        out.append(DocumentRecord(id=d.id, source=d.source, text_sha256=d.text_sha256, spans=spans))
+    return out

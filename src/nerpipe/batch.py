@@ -1,0 +1,151 @@
+"""Run the pipeline over many documents: ordered, parallel, resumable, fault-tolerant.
+
+Workers (`--jobs N`) each build the pipeline once and send back small records, not spaCy Docs.
+Each document runs inside `nlp.memory_zone()`, so the StringStore does not grow without bound
+over millions of documents. A document that fails (bad input or a component that raises)
+becomes a line of `errors.jsonl`; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from nerpipe.corpus import InputDoc, InputError, Item, iter_documents
+from nerpipe.jsonl import OUTPUT_FILES, Writer, repair_for_resume
+from nerpipe.models import DocumentRecord, ErrorRecord
+
+# Documents handed to a worker at a time, and written between two flushes.
+BATCH_SIZE = 16
+
+Result = DocumentRecord | ErrorRecord
+
+
+class OutputExistsError(FileExistsError):
+    """The output directory already holds a run: resume it or overwrite it."""
+
+
+@dataclass
+class Summary:
+    """What a run did."""
+
+    documents: int = 0
+    errors: int = 0
+    skipped: int = 0
+    words: int = 0
+    error_kinds: dict[str, int] = field(default_factory=dict)
+
+
+_NLP: Language | None = None  # the pipeline of this process (each worker builds its own)
+
+
+def _worker_init(model: str | None) -> None:
+    global _NLP
+    from nerpipe.pipeline import build_nlp
+
+    _NLP = build_nlp(model)
+
+
+def process(item: Item, nlp: Language | None = None) -> Result:
+    """One input -> its record, or the error that stopped it."""
+    if isinstance(item, InputError):
+        return ErrorRecord(id=item.id, source=item.source, kind=item.kind, message=item.message)
+    from nerpipe.extract import extract
+
+    nlp = nlp or _NLP
+    assert nlp is not None, "the pipeline was not built"
+    try:
+        with nlp.memory_zone():
+            return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta)
+    except Exception as err:  # a component that raises must not stop the batch
+        return ErrorRecord(id=item.id, source=item.source, kind="component", message=f"{type(err).__name__}: {err}")
+
+
+def _process_batch(items: list[Item]) -> list[tuple[bool, str]]:
+    """Worker side: (is_error, JSON) per item; JSON is cheaper to send back than objects."""
+    return [(isinstance(r, ErrorRecord), r.to_json()) for r in (process(item) for item in items)]
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> Iterator[list[Result]]:
+    """Process `items` in input order, in batches, with `jobs` worker processes."""
+    if jobs <= 1:
+        _worker_init(model)
+        for batch in _batches(items, BATCH_SIZE):
+            yield [process(item) for item in batch]
+        return
+    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
+        for lines in pool.imap(_process_batch, _batches(items, BATCH_SIZE)):
+            yield [
+                ErrorRecord.model_validate_json(line) if is_error else DocumentRecord.model_validate_json(line)
+                for is_error, line in lines
+            ]
+
+
+def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
+    """Check the output directory; return the ids a resumed run skips."""
+    existing = [out_dir / name for name in OUTPUT_FILES if (out_dir / name).exists()]
+    if existing and resume:
+        return repair_for_resume(out_dir)
+    if existing and not overwrite:
+        raise OutputExistsError(f"{out_dir} already holds a run ({existing[0].name}); use --resume or --overwrite")
+    for path in existing:
+        path.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return set()
+
+
+def run(
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    *,
+    jobs: int = 1,
+    model: str | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    glob: str = "*.txt",
+    encoding_errors: str = "strict",
+    on_result: Callable[[Result], Any] | None = None,
+) -> Summary:
+    """Process every document under `paths` into `out_dir`; see the module docstring."""
+    done = prepare_output(out_dir, resume, overwrite)
+    summary = Summary()
+    items = (it for it in iter_documents(paths, glob, encoding_errors) if not (it.id in done and _count_skip(summary)))
+    with Writer(out_dir) as writer:
+        for batch in results(items, jobs, model):
+            for result in batch:
+                if isinstance(result, ErrorRecord):
+                    writer.write_error(result)
+                    summary.errors += 1
+                    summary.error_kinds[result.kind] = summary.error_kinds.get(result.kind, 0) + 1
+                else:
+                    writer.write(result)
+                    summary.documents += 1
+                if on_result:
+                    on_result(result)
+            writer.flush()
+    return summary
+
+
+def _count_skip(summary: Summary) -> bool:
+    summary.skipped += 1
+    return True
+
+
+__all__ = ["InputDoc", "OutputExistsError", "Summary", "process", "results", "run"]

@@ -1,0 +1,500 @@
+"""Find citations in a text and parse them into records (pure functions, no spaCy).
+
+Three places hold citations:
+
+* parentheses in the running text: "(RSAMH, Fund 5, inventory 50, file 721: Document of the USSR
+  embassy in the DRV, April 1, 1965, p. 142)", "(Chanda 1986, p. 59)", "(Ibid., p.152)";
+* archival references outside parentheses (footnote style): "RGANI, f. 5, op. 75, d. 1062, l. 23.";
+* the reference list after a "References" heading, one entry a line or paragraph.
+
+`find_citations` returns them in text order with `rule` naming the grammar rule that matched;
+`resolve.resolve` then links ibids and reference-list entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from nerpipe import regexes as rx
+from nerpipe.archives import canonical_archive
+from nerpipe.dates import find_dates, parse_date
+from nerpipe.models import Citation, PageRange
+
+# Characters trimmed from both ends of a title (docs/annotation.md): spaces, . , ; : and dashes.
+TITLE_TRIM = " \t\n.,;:–—-"
+# Function words left dangling when the date is cut off a title: "... Pham Van Dong on the".
+DANGLING = regex.compile(r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", regex.IGNORECASE)
+# Words that open a parenthesis of prose, not a citation: "(see below)".
+PARA_BREAK = regex.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A piece of text to parse: `text[start:end]`, and the rule family that found it."""
+
+    start: int
+    end: int
+    origin: str  # "paren", "inline" or "references"
+
+
+def parse_pages(text: str | None) -> list[PageRange] | None:
+    """Page list -> [first, last] pairs; verso marks dropped.
+
+    >>> parse_pages("61, 420"), parse_pages("5-7ob."), parse_pages("82–83")
+    ([(61, 61), (420, 420)], [(5, 7)], [(82, 83)])
+    """
+    if not text:
+        return None
+    pairs = []
+    for m in rx.PAGE_PAIR_RE.finditer(text):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        pairs.append((first, last))
+    return pairs or None
+
+
+def clean_title(text: str) -> str | None:
+    """Trim a title: outer spaces and punctuation, a dangling "on the", one pair of quotes or `*`.
+
+    >>> clean_title("  'Subversive activities of Chinese in Cambodia'. ")
+    'Subversive activities of Chinese in Cambodia'
+    """
+    text = " ".join(text.split())
+    previous = None
+    while text != previous:  # "(Information ... of the USSR, .)" -> "Information ... of the USSR"
+        previous = text
+        text = DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
+        if text.startswith("(") and text.count("(") > text.count(")"):
+            text = text[1:]
+        if text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1]
+    for left, right in (("*", "*"), ('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("(", ")")):
+        inner = text[len(left) : -len(right)]
+        if text.startswith(left) and text.endswith(right) and left not in inner and right not in inner:
+            text = inner.strip(TITLE_TRIM)
+    return text or None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to drop spaces, a "see " lead-in and a final period (ANNOTATION.md)."""
+    while start < end and text[start].isspace():
+        start += 1
+    lead = rx_see.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
+        end -= 1
+    return start, end
+
+
+rx_see = regex.compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+")
+# A lead-in inside a parenthesis of prose: "... of all deliveries - see Chanda 1986, pp. 61, 420".
+LEAD_IN = regex.compile(r"(?<=\s)(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?=[A-Z*])")
+
+
+def _date_and_title(body: str, offset: int, before: str = "") -> tuple[str | None, str | None]:
+    """Split the description around a unit into the document date and the title.
+
+    The date is the last date in `body` that the title does not continue past (document dates
+    close the description: "... Nguyen Co Thach, 21.01.1978"); an earlier date, or one in the
+    middle ("The 1974 political report of ..."), stays in the title.
+    """
+    body_wo_pages = rx.PAGES_RE.sub(" ", body)
+    dates = list(find_dates(body_wo_pages))
+    date = None
+    title_text = body_wo_pages
+    if dates:
+        last = dates[-1]
+        tail = body_wo_pages[last.end :]
+        head = body_wo_pages[: last.start]
+        if not tail.strip(" .,;:()") or len(tail.strip()) > 12 and not head.strip(" .,;:()"):
+            date = last.norm
+            title_text = head + " " + tail if not tail.strip(" .,;:()") else tail
+        elif not head.strip(" .,;:()"):
+            date = last.norm
+            title_text = tail
+        elif regex.match(r"^[\s.,;:]+[A-Z]", tail) and len(tail) > 20:
+            # "p. 108, October 20, 1978. Record of conversation ..." (date, then title)
+            date = last.norm
+            title_text = head + " " + tail
+    title = clean_title(" ".join(x for x in (before, title_text) if x.strip()))
+    return date, title
+
+
+def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citation]:
+    """Parse the archival reference in `text[start:end]`, or return [] if there is none.
+
+    Several files after one fund and inventory ("d. 4137, l. 1; d. 1943, l. 1") give one record
+    each, sharing the levels stated once.
+    """
+    body = text[start:end]
+    unit = rx.ARCHIVAL_UNIT.search(body)
+    if unit is None:
+        return []
+    fields = unit.groupdict()
+    before = body[: unit.start()]
+    if len(before) > 300:
+        return []
+    rest = body[unit.end() :]
+    archive_alias = fields.get("archive")
+    if archive_alias is None:
+        found = rx.ARCHIVE_RE.search(before)
+        archive_alias = found.group("archive") if found else None
+        if found:
+            before = before[: found.start()] + before[found.end() :]
+    pages_m = None
+    for pages_m in rx.PAGES_RE.finditer(rest):
+        pass
+    date, title = _date_and_title(rest, start + unit.end(), before)
+    files = [(fields["file"], rest)]
+    more = rx.MORE_FILE.match(rest)
+    records = []
+    rule = f"archival.{origin}"
+    if more:  # "d. 4137, l. 1; d. 1943, l. 1": split at each further file
+        files = []
+        pieces = regex.split(r"\s*;\s*", body[unit.start() :])
+        for piece in pieces:
+            fm = regex.search(rx.FILE, piece, rx.FLAGS)
+            if fm:
+                pm = rx.PAGES_RE.search(piece)
+                files.append((fm.group("file"), pm.group("pages") if pm else ""))
+        rule += ".multi-file"
+    for file_no, pages_src in files:
+        pages = parse_pages(pages_src if more else (pages_m.group("pages") if pages_m else None))
+        records.append(
+            Citation(
+                start=start,
+                end=end,
+                kind="archival",
+                text=body,
+                section="references" if origin == "references" else "text",
+                archive=canonical_archive(archive_alias),
+                archive_stated=archive_alias is not None,
+                fund=fields["fund"],
+                inventory=fields.get("inventory"),
+                folder=fields.get("folder"),
+                file=regex.sub(r"\s*[-–]\s*", "-", file_no),
+                subfile=fields.get("subfile"),
+                pages=pages,
+                date=date,
+                title=title,
+                rule=rule,
+            )
+        )
+    return records
+
+
+def parse_short(text: str, start: int, end: int) -> Citation | None:
+    """Parse an ibid, an interview or a bibliographic reference in `text[start:end]`."""
+    body = text[start:end]
+    if m := rx.IBID.match(body):
+        return Citation(
+            start=start, end=end, kind="ibid", text=body,
+            pages=parse_pages(m.group("pages")), rule="ibid.explicit",
+        )  # fmt: skip
+    if m := rx.BARE_PAGES_RE.match(body):
+        return Citation(
+            start=start, end=end, kind="ibid", text=body,
+            pages=parse_pages(m.group("pages")), rule="ibid.bare-pages",
+        )  # fmt: skip
+    if m := rx.INTERVIEW.match(body):
+        persons = [p.strip() for p in regex.split(r"\s*(?:,|\band\b)\s*", m.group("persons") or "") if p.strip()]
+        place = m.group("place")
+        return Citation(
+            start=start, end=end, kind="interview", text=body,
+            persons=persons, place=place, date=parse_date(m.group("rest") or ""),
+            rule="interview",
+        )  # fmt: skip
+    if m := rx.AUTHOR_YEAR.match(body):
+        authors = [a.split()[-1] for a in regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("authors").replace(" et al.", "")) if a.strip()]
+        return Citation(
+            start=start, end=end, kind="bibliographic", text=body,
+            authors=authors, year=m.group("year"), pages=parse_pages(m.group("pages")),
+            rule="bibliographic.author-year",
+        )  # fmt: skip
+    if m := rx.NEWSPAPER.match(body):
+        rest = m.group("rest")
+        dates = list(find_dates(rest))
+        if dates and not rest[dates[-1].end :].strip(" .,;:\"”") and len(rest) < 40:
+            date = dates[-1].norm
+            return Citation(
+                start=start, end=end, kind="bibliographic", text=body,
+                authors=[], title=m.group("title"), date=date,
+                year=date[:4] if date and date[:4].isdigit() else None,
+                rule="bibliographic.newspaper",
+            )  # fmt: skip
+    if m := rx.TITLE_YEAR.match(body):
+        pages = parse_pages(m.group("pages"))
+        title = clean_title(_title_head(m.group("title")))
+        return Citation(
+            start=start, end=end, kind="bibliographic", text=body,
+            authors=[], title=title, year=m.group("year"), pages=pages,
+            rule="bibliographic.title-year",
+        )  # fmt: skip
+    return None
+
+
+def _title_head(title: str) -> str:
+    """The title proper, before a gloss or translation: "Provotest ... – 'A Brief history'"."""
+    title = title.strip(" *")
+    for sep in (" – ", " — ", " - "):
+        if sep in title:
+            title = title.split(sep)[0]
+    return title.strip(" *")
+
+
+def parse_citation(text: str, start: int = 0, end: int | None = None, origin: str = "paren") -> list[Citation]:
+    """Parse one citation string into its records (several when it names several files).
+
+    >>> [c.file for c in parse_citation("RSAMH, Fund 5, inventory 75, file 1062, p. 35")]
+    ['1062']
+    """
+    end = len(text) if end is None else end
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return []
+    archival = parse_archival(text, start, end, origin)
+    if archival:
+        return archival
+    lead = None
+    for lead in LEAD_IN.finditer(text, start, end):
+        pass
+    if lead is not None:  # "However, the Khmers retained 10% of all deliveries - see Chanda 1986"
+        short = parse_short(text, lead.end(), end)
+        if short:
+            return [short]
+    short = parse_short(text, start, end)
+    return [short] if short else []
+
+
+def paren_regions(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, bool]]:
+    """Yield (body_start, body_end, closed) for each parenthesis in text[lo:hi], innermost first.
+
+    A parenthesis still open at a paragraph break is yielded up to the end of its last nested
+    parenthesis, as in "(RSAMH, Fund 89, list 54, document 10 (political letter, p. 5).", where
+    the final bracket closes both.
+    """
+    stack: list[tuple[int, int]] = []  # (open position, end of last closed child)
+    for m in regex.finditer(r"[()]|\n[ \t]*\n", text[lo:hi]):
+        pos = lo + m.start()
+        char = m.group()
+        if char == "(":
+            stack.append((pos, -1))
+        elif char == ")":
+            if stack:
+                open_pos, _ = stack.pop()
+                yield open_pos + 1, pos, True
+                if stack:
+                    stack[-1] = (stack[-1][0], pos)
+        else:
+            for open_pos, last_child in stack:
+                if last_child > 0:
+                    yield open_pos + 1, last_child, False
+            stack.clear()
+    for open_pos, last_child in stack:
+        if last_child > 0:
+            yield open_pos + 1, last_child, False
+
+
+def references_start(text: str) -> int:
+    """Offset of the last "References"-type heading, or len(text) if the text has none."""
+    last = None
+    for last in rx.REFERENCES_HEADING.finditer(text):
+        pass
+    return last.end() if last else len(text)
+
+
+def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
+    """Citations in the running text between lo and hi: parentheses, then inline archival units."""
+    found: list[Citation] = []
+    claimed: list[tuple[int, int]] = []
+    for b_start, b_end, _closed in paren_regions(text, lo, hi):
+        if any(b_start <= c_start and c_end <= b_end for c_start, c_end in claimed):
+            continue  # an outer parenthesis around a citation: "(X was told that ... (RSAMH ...))"
+        if rx.CITATION_HINT.search(text, b_start, b_end) is None:
+            continue
+        records = parse_citation(text, b_start, b_end)
+        if records:
+            found.extend(records)
+            claimed.append((b_start, b_end))
+    found.sort(key=lambda c: c.start)
+    found = _merge_split(text, found)
+    for m in rx.ARCHIVAL_UNIT.finditer(text, lo, hi):
+        if any(c.start <= m.start() < c.end for c in found):
+            continue
+        stop = regex.compile(r"\.(?=\s+[A-Z\d])|\n|$").search(text, m.end(), hi)
+        end = stop.start() if stop else hi
+        found.extend(parse_citation(text, m.start(), end, origin="inline"))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
+    """Join a citation continued in the next parenthesis into one record.
+
+    "(RSAMH, Fund 5, inventory 58, file 324.) (the political letter ..., second quarter 1966,
+    p. 84)": the first has a unit but no pages or date, the second has no unit.
+    """
+    out: list[Citation] = []
+    i = 0
+    while i < len(cites):
+        c = cites[i]
+        if c.kind == "archival" and c.pages is None and c.date is None and c.title is None:
+            follow = regex.compile(r"[\s.]*\)\s*\(([^()]+)\)").match(text, c.end)
+            if follow and not rx.ARCHIVAL_UNIT.search(follow.group(1)):
+                f_start, f_end = _trim(text, follow.start(1), follow.end(1))
+                part = text[f_start:f_end]
+                pages_m = None
+                for pages_m in rx.PAGES_RE.finditer(part):
+                    pass
+                date, title = _date_and_title(part, f_start)
+                nxt = cites[i + 1] if i + 1 < len(cites) and cites[i + 1].start == f_start else None
+                out.append(
+                    c.model_copy(
+                        update={
+                            "end": f_end,
+                            "text": text[c.start : f_end],
+                            "pages": parse_pages(pages_m.group("pages")) if pages_m else None,
+                            "date": date,
+                            "title": title,
+                            "rule": "archival.split",
+                        }
+                    )
+                )
+                i += 2 if nxt else 1
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def reference_entries(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each entry of a reference list: a line, or a blank-line paragraph."""
+    for m in regex.finditer(r"[^\n]+", text[lo:hi]):
+        start, end = lo + m.start(), lo + m.end()
+        if text[start:end].strip():
+            yield start, end
+
+
+def parse_reference_entry(text: str, start: int, end: int, archive: str | None) -> Citation | None:
+    """Parse one reference-list entry; `archive` is the archive named by the heading above it."""
+    bullet = regex.match(r"\s*(?:[-•*]|\d{1,3}\.)\s+(?=\D)", text[start:end])
+    if bullet and not rx.YEAR_LED_ENTRY.match(text, start, end):
+        start += bullet.end()
+    start, end = start + (len(text[start:end]) - len(text[start:end].lstrip())), end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    body = text[start:end]
+    led = rx.YEAR_LED_ENTRY.match(body)
+    if led and rx.ARCHIVAL_UNIT.search(led.group("rest")):
+        records = parse_archival(text, start + led.start("rest"), end, "references")
+        if records:
+            rec = records[0]
+            stated = rec.archive_stated
+            date = rec.date
+            year = led.group("year")
+            if date is None or not date[:4].isdigit():
+                date = year if date is None else year + date[4:]
+            return rec.model_copy(
+                update={
+                    "start": start, "text": body, "date": date,
+                    "archive": rec.archive or canonical_archive(archive),
+                    "archive_stated": bool(stated),
+                    "rule": "references.archival",
+                }
+            )  # fmt: skip
+    if led:  # "1984. *Provotesat ...* – 'A Brief history ...', Phnom Penh."
+        title = clean_title(_title_head(led.group("rest")))
+        return Citation(
+            start=start, end=end, kind="bibliographic", text=body, section="references",
+            authors=[], year=led.group("year"), title=title, rule="references.year-title",
+        )  # fmt: skip
+    if m := rx.REFERENCE_ENTRY.match(body):
+        authors_text = m.group("authors")
+        names = regex.split(r"\s*(?:\band\b|&|;)\s*", authors_text)
+        authors = []
+        for i, name in enumerate(names):
+            name = regex.sub(r",?\s*\b(?:eds?|trans|comp)\.?$", "", name.strip()).strip(" ,.")
+            if not name:
+                continue
+            authors.append(name.split(",")[0].strip() if (i == 0 or "," in name) else name.split()[-1])
+        rest = m.group("title").strip()
+        emphasised = regex.match(r"\*([^*]+)\*", rest)
+        title = clean_title(emphasised.group(1) if emphasised else regex.split(r"\.\s", rest)[0])
+        return Citation(
+            start=start, end=end, kind="bibliographic", text=body, section="references",
+            authors=authors, year=m.group("year"), title=title, rule="references.author-year",
+        )  # fmt: skip
+    short = parse_short(text, start, end)
+    if short and short.kind == "bibliographic":
+        return short.model_copy(update={"section": "references", "rule": "references." + (short.rule or "")})
+    return None
+
+
+def find_references(text: str, lo: int, hi: int) -> list[Citation]:
+    """Parse the entries of the reference list in text[lo:hi]."""
+    found = []
+    archive = None
+    for start, end in reference_entries(text, lo, hi):
+        line = text[start:end]
+        heading = rx.ARCHIVE_RE.search(line)
+        if heading and not regex.search(r"\d", line):
+            archive = heading.group("archive")
+            continue
+        rec = parse_reference_entry(text, start, end, archive)
+        if rec is not None:
+            found.append(rec)
+    return found
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every citation of a document, in text order, unresolved (see `resolve.resolve`)."""
+    split = references_start(text)
+    found = find_in_text(text, 0, split)
+    if split < len(text):
+        found.extend(find_references(text, split, len(text)))
+    return sorted(found, key=lambda c: c.start)
+
+
+def fields(c: Citation) -> dict[str, Any]:
+    """The non-empty fields of a record, for display and tests."""
+    return {k: v for k, v in c.model_dump().items() if v not in (None, [], {})}
+
+
+def person_spans(c: Citation) -> list[tuple[int, int]]:
+    """Offsets of the people a citation names: authors and interviewees.
+
+    "Kiernan and Boua 1982, p. 194" -> "Kiernan", "Boua"; "Ben Kiernan 1996" -> "Ben Kiernan";
+    "Kiernan, Ben and Chantou Boua, ed. 1982. ..." -> "Kiernan, Ben", "Chantou Boua";
+    "conversation with Chan Ven, Phnom Penh, ..." -> "Chan Ven".
+    """
+    if c.kind == "interview":
+        m = rx.INTERVIEW.match(c.text)
+        group = "persons"
+    elif c.kind == "bibliographic" and c.section == "references":
+        m = rx.REFERENCE_ENTRY.match(c.text)
+        group = "authors"
+    elif c.kind == "bibliographic" and c.authors:
+        m = rx.AUTHOR_YEAR.match(c.text)
+        group = "authors"
+    else:
+        return []
+    if m is None or m.group(group) is None:
+        return []
+    base = c.start + m.start(group)
+    segment = m.group(group)
+    separator = r"\s*(?:\band\b|&|;)\s*" if c.section == "references" else r"\s*(?:,|\band\b|&)\s*"
+    spans = []
+    pos = 0
+    for piece in regex.split(f"({separator})", segment):
+        if piece and not regex.fullmatch(separator, piece):
+            name = regex.sub(r"(?:,?\s*\b(?:eds?|trans|comp)\.?|\s+et\s+al\.?)\s*$", "", piece)
+            name = name.rstrip(" ,.")
+            lead = len(name) - len(name.lstrip())
+            if regex.search(r"\p{Lu}", name):
+                spans.append((base + pos + lead, base + pos + len(name)))
+        pos += len(piece)
+    return spans

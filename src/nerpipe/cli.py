@@ -1,0 +1,213 @@
+"""The `nerpipe` command: thin typer wrappers over functions that return data."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from nerpipe import index as index_mod
+from nerpipe.batch import OutputExistsError, Result, run as run_batch
+from nerpipe.evaluate import EvaluationError, evaluate as evaluate_records
+from nerpipe.gold import validate_gold
+from nerpipe.jsonl import read_models
+from nerpipe.models import DocumentRecord, ErrorRecord
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Entities and archival citations from history articles.")
+out = Console()
+err = Console(stderr=True)
+
+EXIT_SOME_FAILED = 3
+EXIT_USAGE = 2
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help=".txt files, directories, .jsonl files, or - for stdin")],
+    out_dir: Annotated[Path, typer.Option("--out", help="output directory")] = Path("outputs"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes")] = 1,
+    model: Annotated[str | None, typer.Option(help="an installed spaCy pipeline whose NER to add")] = None,
+    resume: Annotated[bool, typer.Option(help="skip documents already in --out")] = False,
+    overwrite: Annotated[bool, typer.Option(help="replace an existing run in --out")] = False,
+    glob: Annotated[str, typer.Option(help="file pattern inside directories")] = "*.txt",
+    encoding_errors: Annotated[str, typer.Option(help="strict (error record) or replace")] = "strict",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Extract entities and citations from PATHS into DIR/documents.jsonl (+ flat files)."""
+    if encoding_errors not in ("strict", "replace"):
+        err.print("--encoding-errors must be 'strict' or 'replace'")
+        raise typer.Exit(EXIT_USAGE)
+    show = not quiet and sys.stderr.isatty()
+    progress = _progress() if show else None
+
+    def tick(result: Result) -> None:
+        if isinstance(result, ErrorRecord):
+            err.print(f"[red]error[/red] {result.source}: {result.kind}: {result.message}")
+        if progress is not None:
+            progress.update(task, advance=1)
+
+    try:
+        if progress is not None:
+            progress.start()
+            task = progress.add_task("documents", total=None)
+        summary = run_batch(
+            paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
+            glob=glob, encoding_errors=encoding_errors, on_result=tick,
+        )  # fmt: skip
+    except OutputExistsError as e:
+        err.print(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        if progress is not None:
+            progress.stop()
+    err.print(
+        f"{summary.documents} documents written to {out_dir}, {summary.errors} failed"
+        + (f", {summary.skipped} already done" if summary.skipped else "")
+    )
+    if summary.errors:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _progress() -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a document record (a line of documents.jsonl)."""
+    print(json.dumps(DocumentRecord.model_json_schema(), indent=2))
+
+
+@app.command("parse-citation")
+def parse_citation_cmd(text: Annotated[str, typer.Argument(help="a citation string")]) -> None:
+    """Print the parsed record(s) of a citation string as JSON lines."""
+    from nerpipe import parse_citation
+
+    records = parse_citation(text)
+    if not records:
+        err.print(f"no citation found in {text!r}")
+        raise typer.Exit(1)
+    for record in records:
+        print(record.to_json())
+
+
+def _read_docs(path: Path) -> list[DocumentRecord]:
+    try:
+        return list(read_models(path, DocumentRecord))
+    except (OSError, ValueError) as e:
+        err.print(f"cannot read {path}: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _score_table(title: str, columns: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title=title)
+    table.add_column("label")
+    for name in columns:
+        for metric in ("P", "R", "F"):
+            table.add_column(f"{name} {metric}", justify="right")
+    labels = sorted({label for report in columns.values() for label in report["ents_per_type"]})
+    for label in [*labels, "micro"]:
+        row = [label]
+        for report in columns.values():
+            if label == "micro":
+                vals = (report["ents_p"], report["ents_r"], report["ents_f"])
+            else:
+                d = report["ents_per_type"].get(label, {"p": 0, "r": 0, "f": 0})
+                vals = (d["p"], d["r"], d["f"])
+            row += [f"{v:.3f}" for v in vals]
+        table.add_row(*row)
+    return table
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="gold JSONL")],
+    pred: Annotated[Path, typer.Option(help="predicted documents.jsonl")],
+    json_out: Annotated[Path | None, typer.Option("--json", help="write the report here")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="print false positives and negatives")] = False,
+    baseline: Annotated[str | None, typer.Option(help="an installed spaCy pipeline to score beside ours")] = None,
+) -> None:
+    """Score predictions against gold: entities (strict, lenient, untyped) and citations."""
+    gold_docs, pred_docs = _read_docs(gold), _read_docs(pred)
+    try:
+        report = evaluate_records(gold_docs, pred_docs)
+        if baseline:
+            from nerpipe.baseline import baseline_records
+
+            report["baseline"] = {"model": baseline, **evaluate_records(gold_docs, baseline_records(baseline, pred_docs))}
+    except (EvaluationError, OSError) as e:
+        err.print(str(e))
+        raise typer.Exit(EXIT_USAGE) from None
+    columns = {"nerpipe": report}
+    if baseline:
+        columns[baseline] = report["baseline"]
+    out.print(_score_table("Entities, strict", columns))
+    out.print(_score_table("Entities, lenient (overlap)", {k: v["lenient"] for k, v in columns.items()}))
+    out.print(f"untyped (boundaries only): F {report['untyped']['ents_f']:.3f}")
+    cites = Table(title="Citations")
+    for col in ("kind", "P", "R", "F", "gold", "pred"):
+        cites.add_column(col, justify="right" if col != "kind" else "left")
+    for kind, d in report["citations"]["detection"].items():
+        cites.add_row(kind, f"{d['p']:.3f}", f"{d['r']:.3f}", f"{d['f']:.3f}", str(d["tp"] + d["fn"]), str(d["tp"] + d["fp"]))
+    out.print(cites)
+    fields = Table(title="Citation fields (accuracy over matched pairs)")
+    fields.add_column("field")
+    fields.add_column("accuracy", justify="right")
+    fields.add_column("n", justify="right")
+    for name, d in report["citations"]["fields"].items():
+        fields.add_row(name, f"{d['accuracy']:.3f}" if d["accuracy"] is not None else "-", str(d["n"]))
+    out.print(fields)
+    if errors:
+        for kind, rows in report["errors"].items():
+            out.print(f"[bold]{kind}[/bold] ({len(rows)})")
+            for row in rows:
+                out.print("  " + json.dumps(row, ensure_ascii=False), markup=False, highlight=False)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@app.command("validate-gold")
+def validate_gold_cmd(
+    path: Annotated[Path, typer.Argument(help="gold JSONL file")],
+    texts: Annotated[list[Path] | None, typer.Option("--texts", help="directories holding ID.txt (default: corpus/)")] = None,
+) -> None:
+    """Check a gold file: offsets, text equality, labels, overlaps, citation fields and links."""
+    found = {p.stem: p.read_bytes().decode("utf-8") for d in (texts or [Path("corpus")]) for p in sorted(d.rglob("*.txt"))}
+    report = validate_gold(path, found)
+    bad = {k: v for k, v in report.items() if v}
+    for doc_id, problems in bad.items():
+        for problem in problems:
+            out.print(f"{doc_id}: {problem}", markup=False)
+    out.print(f"{len(report)} documents checked, {len(bad)} with problems")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def citations(
+    documents: Annotated[Path, typer.Argument(help="documents.jsonl")],
+    csv: Annotated[Path | None, typer.Option(help="write the index as CSV")] = None,
+) -> None:
+    """Index the archive units cited across a corpus: citations, pages and documents per unit."""
+    rows = index_mod.archive_index(_read_docs(documents))
+    if csv:
+        index_mod.write_csv(rows, csv)
+    table = Table(title="Archive units")
+    for col in ("archive", "fund", "inventory", "file", "citations", "pages", "documents"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.archive or "?", r.fund, r.inventory or "", r.file, str(r.citations), r.pages_text, ", ".join(r.documents))
+    out.print(table)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,164 @@
+"""Date grammar: find calendar expressions in text and normalise them to TIMEX3-style values.
+
+The grammar is the `DATE` pattern in `regexes.py`; this module turns its named groups into a
+value at the precision the text gives:
+
+    "April 1, 1965"                  -> 1965-04-01
+    "9th July 1966", "21.01.1978"    -> 1966-07-09, 1978-01-21
+    "29 VII, 1976"                   -> 1976-07-29   (Roman month)
+    "February, 1978"                 -> 1978-02
+    "second quarter 1966"            -> 1966-Q2
+    "summer of 1965"                 -> 1965-SU
+    "mid-sixties", "the 1970s"       -> 196X (mod MID), 197X
+    "1946-1954", "January 24-26, 1973" -> 1946/1954, 1973-01-24/1973-01-26
+    "end of 1954"                    -> 1954 (mod END)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from nerpipe.regexes import DATE
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
+    "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+MODS = {
+    "early": "START", "beginning": "START", "start": "START",
+    "mid": "MID", "middle": "MID",
+    "late": "END", "end": "END",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: character offsets, the matched text, its value and modifier."""
+
+    start: int
+    end: int
+    text: str
+    norm: str | None
+    mod: str | None = None
+
+
+def _month(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower().rstrip(".")
+    return MONTHS.get(word) or ROMAN.get(word.upper())
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'’")
+    return int(digits) if len(digits) == 4 else None
+
+
+def _ymd(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    out = f"{year:04d}" if year else "XXXX"
+    if month:
+        out += f"-{month:02d}"
+        if day:
+            out += f"-{day:02d}"
+    return out
+
+
+def _day(text: str | None) -> int | None:
+    return int(regex.sub(r"\D", "", text)) if text else None
+
+
+def normalise(m: regex.Match[str]) -> tuple[str | None, str | None]:
+    """Turn one match of `DATE` into (TIMEX3 value, mod).
+
+    Group names say what each piece is; the first group set decides the form.
+    """
+    g = m.groupdict()
+    mod = None
+    if g.get("mod"):
+        word = regex.sub(r"[^a-z]", "", g["mod"].lower())
+        mod = next((v for k, v in MODS.items() if word.startswith(k)), None)
+    if g.get("half"):
+        return f"{g['half_year']}-H{ORDINALS[g['half'].lower()]}", None
+    if g.get("quarter"):
+        return f"{g['quarter_year']}-Q{ORDINALS[g['quarter'].lower()]}", None
+    if g.get("season"):
+        return f"{g['season_year']}-{SEASONS[g['season'].lower()]}", None
+    if g.get("decade_word"):
+        century = g.get("decade_century") or "19"
+        return f"{century}{DECADE_WORDS[g['decade_word'].lower()]}X", mod
+    if g.get("decade"):
+        return f"{g['decade'][:3]}X", mod
+    if g.get("numeric_year"):
+        day, month, year = int(g["numeric_day"]), int(g["numeric_month"]), int(g["numeric_year"])
+        return (_ymd(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None), None
+    if g.get("range_year1"):
+        y1, y2 = g["range_year1"], g["range_year2"]
+        if len(y2) == 2:
+            y2 = y1[:2] + y2
+        m1, m2 = _month(g.get("range_month1")), _month(g.get("range_month2"))
+        if m1 and m2:
+            return f"{_ymd(int(y1), m1)}/{_ymd(int(y2), m2)}", None
+        return f"{y1}/{y2}", mod
+    if g.get("mm_year"):
+        year = int(g["mm_year"])
+        m1, m2 = _month(g["mm_month1"]), _month(g["mm_month2"])
+        y1 = year - 1 if m1 and m2 and m1 > m2 else year
+        return f"{_ymd(y1, m1)}/{_ymd(year, m2)}", None
+    year = _year(g.get("year"))
+    month = _month(g.get("month"))
+    day1, day2 = _day(g.get("day")), _day(g.get("day2"))
+    if day2 and month:
+        return f"{_ymd(year, month, day1)}/{_ymd(year, month, day2)}", None
+    if month:
+        return _ymd(year, month, day1), mod
+    if year:
+        return f"{year:04d}", mod
+    return None, mod
+
+
+def find_dates(text: str) -> Iterator[DateMatch]:
+    """Yield every date expression in `text`, left to right, without overlaps.
+
+    >>> [d.norm for d in find_dates("on April 1, 1965 and in the summer of 1965")]
+    ['1965-04-01', '1965-SU']
+    """
+    for m in DATE.finditer(text):
+        norm, mod = normalise(m)
+        yield DateMatch(m.start(), m.end(), m.group(), norm, mod)
+
+
+def parse_date(text: str) -> str | None:
+    """The value of the last date in `text` (a citation's document date), or None."""
+    last = None
+    for last in find_dates(text):
+        pass
+    return last.norm if last else None

@@ -1,0 +1,167 @@
+"""Entity candidates and the policies that turn them into final spans (pure functions).
+
+Candidates come from gazetteers, generic rules, the date grammar, citations (authors and
+interviewees) and optionally a statistical model. `select` keeps a non-overlapping set;
+`postprocess` merges and propagates what the whole document shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import regex
+
+# Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
+# name, over a generic rule, over a statistical model.
+PRIORITY = {"gazetteer": 4, "date": 4, "citation": 3, "rule": 2, "model": 1}
+# Words trimmed off a generic span's edges: determiners and possessives (ANNOTATION.md).
+LEADING_DROP = frozenset({"the", "The", "a", "an"})
+TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
+# A nationality adjective stays in an ORG only before a party-type head: "Vietnamese Workers
+# Party" keeps it, "Vietnamese Ministry of Foreign Affairs" does not.
+STATE_ORGANS = frozenset({"Ministry", "Government", "Embassy", "Foreign", "Department", "Navy", "Army", "Air"})
+# A surname of a full name is propagated to other mentions only if at least this long.
+MIN_PROPAGATED_SURNAME = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible entity: character offsets into the text the pipeline read."""
+
+    start: int
+    end: int
+    label: str
+    pattern: str
+    source: str
+    norm: str | None = None
+    mod: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozenset[str]) -> Candidate | None:
+    """Trim a rule's span: leading titles and determiners, trailing possessives and punctuation.
+
+    "Prince Sihanouk" -> "Sihanouk"; "the Khmer Rouge's" -> "Khmer Rouge";
+    "Vietnamese Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs".
+    """
+    start, end = c.start, c.end
+    while True:
+        word = regex.match(r"\S+", text[start:end])
+        if word is None:
+            return None
+        w = word.group()
+        nxt = regex.match(r"\s*(\S+)", text[start + len(w) : end])
+        following = nxt.group(1) if nxt else ""
+        drop = w in LEADING_DROP or (c.label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles))
+        drop = drop or (c.label == "ORG" and w in nationalities and following in STATE_ORGANS)
+        if not drop or not nxt:
+            break
+        start += len(w) + (len(nxt.group()) - len(nxt.group(1)))
+    tail = TRAILING_DROP.search(text, start, end)
+    if tail and c.label != "DATE" and not regex.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
+        end = tail.start()
+    if end <= start:
+        return None
+    return replace(c, start=start, end=end)
+
+
+def select(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Choose non-overlapping spans: longest wins, then the gazetteer beats a generic rule.
+
+    A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG grammar span
+    that wholly contains the gazetteer name ("Communist Party of Kampuchea" contains the GPE
+    "Kampuchea"; "So Hanoi" as a Khmer name does not survive the GPE "Hanoi").
+    """
+    cands = sorted(set(candidates), key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label))
+    strong = [c for c in cands if PRIORITY[c.source] >= PRIORITY["citation"]]
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in cands:
+        if PRIORITY[c.source] < PRIORITY["citation"]:
+            beaten = any(
+                s.start < c.end and c.start < s.end and not (c.label == "ORG" and c.start <= s.start and s.end <= c.end)
+                for s in strong
+            )
+            if beaten:
+                continue
+        if any(s < c.end and c.start < e for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Merge names that the guidelines take whole.
+
+    "Central Committee" + " of the " + "CPSU" -> "Central Committee of the CPSU";
+    "VWP" + " " + "Central Committee" -> "VWP Central Committee".
+    """
+    changed = True
+    while changed:
+        changed = False
+        out: list[Candidate] = []
+        for c in spans:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label == "ORG" and c.label in ("ORG", "GPE"):
+                gap = text[prev.end : c.start]
+                of_the = regex.fullmatch(r"\s+of\s+(?:the\s+)?", gap)
+                acronym_organ = c.label == "ORG" and regex.fullmatch(r"(?:['’]s)?\s", gap) and regex.fullmatch(r"[A-Z.]{2,8}", text[prev.start : prev.end])
+                if of_the or acronym_organ:
+                    out[-1] = replace(prev, end=c.end, pattern="rule:org-attached", source="rule")
+                    changed = True
+                    continue
+            out.append(c)
+        spans = out
+    return spans
+
+
+# "the North", "the South" (Vietnam) are GPE; "the West" is LOC (ANNOTATION.md).
+COMPASS = regex.compile(r"(?<=\b[Tt]he\s)(?:(?P<gpe>North|South)|(?P<loc>West))(?!\s*[-–]?\s*\p{Lu})(?![\w-])")
+
+
+def compass_spans(text: str) -> list[Candidate]:
+    """"the North" -> GPE, "the West" -> LOC, but not "the North Vietnamese leaders"."""
+    return [
+        Candidate(m.start(), m.end(), "GPE" if m.group("gpe") else "LOC", "rule:the-north-south-west", "rule")
+        for m in COMPASS.finditer(text)
+    ]
+
+
+def propagate(text: str, spans: list[Candidate], east_asian_family: frozenset[str]) -> list[Candidate]:
+    """Label other mentions of names the document has already shown.
+
+    A full name found once ("Chan Ven", "Khmer Royal Forces") labels its other mentions; a
+    Western or Russian surname ("Myakotnykh" of "Yuri Myakotnykh") labels a bare surname. East
+    Asian names are not cut down to one word: "Le" of "Le Duan" names nobody.
+    """
+    taken = sorted((c.start, c.end) for c in spans)
+    names: dict[str, tuple[str, str]] = {}
+    for c in spans:
+        if c.label not in ("PERSON", "ORG", "GPE", "LOC") or c.source == "model":
+            continue
+        name = text[c.start : c.end]
+        if "\n" in name or len(name) < 3:
+            continue
+        names.setdefault(name, (c.label, "propagated:" + c.pattern))
+        parts = name.split()
+        if c.label == "PERSON" and len(parts) >= 2 and parts[0].rstrip(",") not in east_asian_family:
+            # "Shawcross, William" (a reference list) puts the surname first
+            surname = name.split(",")[0] if "," in name else parts[-1]
+            if len(surname) >= MIN_PROPAGATED_SURNAME and surname[0].isupper() and surname.isalpha():
+                names.setdefault(surname, ("PERSON", "propagated:surname"))
+    if not names:
+        return spans
+    alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = list(spans)
+    for m in regex.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        label, pattern = names[m.group()]
+        found.append(Candidate(m.start(), m.end(), label, pattern, "rule"))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda c: c.start)

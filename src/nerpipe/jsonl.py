@@ -1,0 +1,104 @@
+"""Write and read JSONL, crash-safe: whole lines, appended and flushed per batch.
+
+A run killed mid-write leaves at most a torn last line; `repair_for_resume` drops it, and drops
+flat rows whose document line never made it, so a resumed run ends with exactly the output of
+an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TypeVar
+
+from pydantic import BaseModel
+
+from nerpipe.models import CitationRow, DocumentRecord, EntityRow, ErrorRecord
+
+M = TypeVar("M", bound=BaseModel)
+
+DOCUMENTS, ENTITIES, CITATIONS, ERRORS = "documents.jsonl", "entities.jsonl", "citations.jsonl", "errors.jsonl"
+OUTPUT_FILES = (DOCUMENTS, ENTITIES, CITATIONS, ERRORS)
+
+
+def read_models(path: Path, model: type[M]) -> Iterator[M]:
+    """Validate every line of a JSONL file as `model`."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield model.model_validate_json(line)
+                except ValueError as err:
+                    raise ValueError(f"{path}:{n}: {err}") from None
+
+
+def flat_rows(record: DocumentRecord) -> tuple[list[EntityRow], list[CitationRow]]:
+    """The rows of `entities.jsonl` and `citations.jsonl` for one document."""
+    entities = [EntityRow(doc_id=record.id, **s.model_dump()) for s in record.spans]
+    citations = [CitationRow(doc_id=record.id, index=i, **c.model_dump()) for i, c in enumerate(record.citations)]
+    return entities, citations
+
+
+def _drop_torn_line(path: Path) -> None:
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        path.write_bytes(data[: data.rfind(b"\n") + 1])
+
+
+def _ids(path: Path, key: str) -> list[str]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line)[key] for line in fh if line.strip()]
+
+
+def repair_for_resume(out_dir: Path) -> set[str]:
+    """Make `out_dir` a clean prefix of a run; return the ids already done (or failed)."""
+    for name in OUTPUT_FILES:
+        path = out_dir / name
+        if path.exists():
+            _drop_torn_line(path)
+    done = set(_ids(out_dir / DOCUMENTS, "id"))
+    for name in (ENTITIES, CITATIONS):
+        path = out_dir / name
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            path.write_text("".join(line for line in lines if json.loads(line)["doc_id"] in done), encoding="utf-8")
+    return done | set(_ids(out_dir / ERRORS, "id"))
+
+
+class Writer:
+    """Append records to the output files; `flush()` after each batch."""
+
+    def __init__(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.files: dict[str, IO[str]] = {name: (out_dir / name).open("a", encoding="utf-8") for name in OUTPUT_FILES}
+
+    def write(self, record: DocumentRecord) -> None:
+        entities, citations = flat_rows(record)
+        for row in entities:
+            self.files[ENTITIES].write(row.to_json() + "\n")
+        for crow in citations:
+            self.files[CITATIONS].write(crow.to_json() + "\n")
+        # the document line last: its presence marks the document as complete
+        self.files[ENTITIES].flush()
+        self.files[CITATIONS].flush()
+        self.files[DOCUMENTS].write(record.to_json() + "\n")
+
+    def write_error(self, error: ErrorRecord) -> None:
+        self.files[ERRORS].write(error.to_json() + "\n")
+
+    def flush(self) -> None:
+        for fh in self.files.values():
+            fh.flush()
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,154 @@
+"""Layout repair for PDF-extracted text, with an offset map back to the raw text.
+
+PDF text comes with running heads on every page, page numbers, paragraphs and names cut by page
+breaks ("Pol\\n\\nPot", "Nguyen Co\\n\\n<running head>\\n\\nThach") and hard-wrapped lines. `repair`
+returns a `Layout`: the repaired text that spaCy reads, and `to_raw` that maps any span of it
+back to raw offsets (a span cut by a break covers the break in raw offsets). Running heads and
+page numbers never reach the repaired text, so nothing is ever annotated inside them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+# A line that only numbers a page: "12", "- 12 -", "Page 12", "12 of 30".
+PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-–]\s*)?(?:[Pp]age\s+)?\d{1,4}(?:\s*(?:[-–]|of\s+\d{1,4}))?\s*$")
+# A running head repeats on at least this many pages ...
+HEAD_MIN_REPEATS = 3
+# ... and is a short line.
+HEAD_MAX_CHARS = 100
+# A paragraph this long that ends without terminal punctuation was cut by a page break.
+CUT_PARAGRAPH_CHARS = 200
+# A line this long followed by a single newline was wrapped; a shorter one ("Dmitry Mosyakov")
+# is a line of its own.
+WRAPPED_LINE_CHARS = 50
+# Characters that end a paragraph properly.
+TERMINAL = ".!?:;)\"”’'»]*"
+# A line that starts a list item stays on its own line: "- Chanda, Nayan", "• ...", "12. ...".
+LIST_ITEM = regex.compile(r"^\s*(?:[-–•*]\s|\d{1,3}[.)]\s|\[\d)")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Repaired text plus the map back to raw offsets.
+
+    `pieces` holds (clean_start, raw_start, raw_end, copied): a copied piece maps character by
+    character; a replaced piece (a page break joined to " ") maps to its whole raw range.
+    """
+
+    raw: str
+    text: str
+    pieces: list[tuple[int, int, int, bool]]
+    layout_lines: list[tuple[int, int]] = field(default_factory=list)
+
+    def _piece(self, pos: int) -> tuple[int, int, int, bool]:
+        starts = [p[0] for p in self.pieces]
+        return self.pieces[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    def raw_start(self, pos: int) -> int:
+        """Raw offset of the repaired text's character `pos`."""
+        clean_start, raw_start, raw_end, copied = self._piece(pos)
+        return raw_start + (pos - clean_start) if copied else raw_start
+
+    def raw_end(self, pos: int) -> int:
+        """Raw offset just after the repaired text's character `pos - 1` (an exclusive end)."""
+        if pos <= 0:
+            return 0
+        clean_start, raw_start, raw_end, copied = self._piece(pos - 1)
+        return raw_start + (pos - clean_start) if copied else raw_end
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span [start, end) of the repaired text to raw offsets."""
+        return self.raw_start(start), self.raw_end(end)
+
+
+def running_heads(lines: list[str]) -> set[str]:
+    """Short lines repeated on several pages: "The Khmer Rouge and the Vietnamese Communists"."""
+    counts = Counter(line.strip() for line in lines if line.strip())
+    return {
+        line
+        for line, n in counts.items()
+        if n >= HEAD_MIN_REPEATS and len(line) <= HEAD_MAX_CHARS and regex.search(r"\p{L}", line)
+    }
+
+
+def _join(prev_para: str, next_line: str, crossed_layout: bool, blank: bool) -> str | None:
+    """What replaces a break between two content lines: " ", "" or None (keep a break)."""
+    prev = prev_para.rstrip()
+    nxt = next_line.lstrip()
+    if not prev or not nxt:
+        return None
+    if prev.endswith("-") and prev[-2:-1].isalpha() and nxt[:1].islower():
+        return ""  # "envoy-\n\ncounsellor's" -> "envoy-counsellor's"
+    if not blank and not crossed_layout:  # a hard-wrapped line inside a paragraph
+        last_line = prev.rsplit("\n", 1)[-1]
+        wrapped = len(last_line) >= WRAPPED_LINE_CHARS and not LIST_ITEM.match(nxt)
+        return " " if wrapped else None
+    if prev[-1] in TERMINAL or LIST_ITEM.match(nxt):
+        return None
+    if nxt[:1].islower() or (nxt[:1].isalnum() and len(prev) >= CUT_PARAGRAPH_CHARS):
+        return " "
+    return None
+
+
+def repair(raw: str) -> Layout:
+    """Remove running heads and page numbers and join what page breaks cut, keeping an offset map.
+
+    >>> lay = repair("Pol\\n\\nHEAD\\n\\nPot was here.\\n\\nHEAD\\n\\nx\\n\\nHEAD\\n")
+    >>> lay.text.startswith("Pol\\n\\nPot") or lay.text.startswith("Pol Pot")
+    True
+    """
+    lines = raw.split("\n")
+    heads = running_heads(lines)
+    # (start, end) of each content line and whether a layout line or blank came before it
+    content: list[tuple[int, int, bool, bool]] = []
+    layout_lines: list[tuple[int, int]] = []
+    pos = 0
+    crossed = blank = False
+    for line in lines:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+        elif stripped in heads or PAGE_NUMBER_LINE.match(line):
+            layout_lines.append((start, end))
+            crossed = True
+        else:
+            content.append((start, end, crossed, blank))
+            crossed = blank = False
+    pieces: list[tuple[int, int, int, bool]] = []
+    out: list[str] = []
+    clean_len = 0
+
+    def emit(raw_start: int, raw_end: int, text: str, copied: bool) -> None:
+        nonlocal clean_len
+        pieces.append((clean_len, raw_start, raw_end, copied))
+        out.append(text)
+        clean_len += len(text)
+
+    if content and content[0][0] > 0:
+        emit(0, content[0][0], "\n" * raw[: content[0][0]].count("\n") if not layout_lines else "", False)
+    paragraph_start = content[0][0] if content else 0
+    for i, (start, end, crossed_layout, blank_before) in enumerate(content):
+        if i > 0:
+            prev_end = content[i - 1][1]
+            joiner = _join(raw[paragraph_start:prev_end], raw[start:end], crossed_layout, blank_before)
+            if joiner is None:
+                gap = "\n\n" if (blank_before or crossed_layout) else "\n"
+                if not crossed_layout:
+                    gap = raw[prev_end:start]
+                emit(prev_end, start, gap, gap == raw[prev_end:start])
+                paragraph_start = start
+            else:
+                emit(prev_end, start, joiner, False)
+        emit(start, end, raw[start:end], True)
+    tail_start = content[-1][1] if content else 0
+    if tail_start < len(raw):
+        tail = raw[tail_start:]
+        emit(tail_start, len(raw), "\n" if "\n" in tail else tail, "\n" not in tail)
+    return Layout(raw=raw, text="".join(out), pieces=pieces, layout_lines=layout_lines)

@@ -1,0 +1,119 @@
+"""Group a document's mentions into entities: variants of one name share an `entity_id`.
+
+    "Ngyuen Co Thach" ~ "Nguyen Co Thach"     one misspelt syllable
+    "Pham Vam Dong"   ~ "Pham Van Dong"
+    "Myakotnykh"      ~ "Myakotnyh"           one edit in a long word
+    "Kiernan, Ben"    ~ "Ben Kiernan"         reference-list order
+    "Kiernan"         ~ "Ben Kiernan"         a surname of a person named in full
+    "KPRP"            ~ "Khmer People's Revolutionary Party"   acronym defined in the text
+
+but never "Le Duc Tho" ~ "Le Duc Anh" or "Nguyen Van Linh" ~ "Nguyen Van Thieu": names are
+compared syllable by syllable, and a syllable may differ by one edit only when it has three or
+more letters, so a short Vietnamese given name never merges with another (`tests/test_link.py`
+holds the table that sets these thresholds).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from nerpipe.acronyms import find_acronyms
+
+# A syllable of this many letters or more may differ by one edit ("Vam"/"Van", "Ngyuen"/"Nguyen").
+MIN_FUZZY_SYLLABLE = 3
+# A one-word name of this many letters or more may differ by one edit ("Myakotnyh").
+MIN_FUZZY_WORD = 6
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and spacing-insensitive form; "Surname, Given" becomes "Given Surname"."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    name = regex.sub(r"^(?:the|The)\s+", "", " ".join(name.split()))
+    name = regex.sub(r"['’]s$", "", name)
+    if name.count(",") == 1:
+        surname, given = (part.strip() for part in name.split(","))
+        if given and regex.fullmatch(r"[\p{L}. ]+", given):
+            name = f"{given} {surname}"
+    return name.casefold()
+
+
+def _syllables_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_SYLLABLE:
+        return False
+    return Levenshtein.distance(a, b) <= 1 and a[0] == b[0]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two folded names spellings of one name?"""
+    if a == b:
+        return True
+    pa, pb = a.split(), b.split()
+    if len(pa) != len(pb):
+        return False
+    if len(pa) == 1:
+        return min(len(a), len(b)) >= MIN_FUZZY_WORD and Levenshtein.distance(a, b) <= 1 and a[0] == b[0]
+    mismatches = sum(not (x == y) for x, y in zip(pa, pb))
+    return mismatches <= 1 and all(_syllables_match(x, y) for x, y in zip(pa, pb))
+
+
+@dataclass
+class Cluster:
+    label: str
+    names: Counter[str] = field(default_factory=Counter)
+    folded: set[str] = field(default_factory=set)
+    gazetteer_id: str | None = None
+
+    @property
+    def canonical(self) -> str:
+        return max(self.names, key=lambda n: (self.names[n], len(n)))
+
+
+def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int], list[Cluster]]:
+    """Cluster mentions (name, label, pattern) into entities: each mention's cluster, and clusters.
+
+    `text` lets acronyms defined in it ("... Party (KPRP)") join their expansion.
+    """
+    clusters: list[Cluster] = []
+    acronyms = {short: fold(long) for short, long in find_acronyms(text)} if text else {}
+    assignment: list[int] = []
+    for name, label, pattern in mentions:
+        key = fold(name)
+        target = None
+        gaz_id = pattern if ":" in pattern and not pattern.startswith(("rule:", "dates:", "citation:", "model:", "propagated:")) else None
+        for i, c in enumerate(clusters):
+            if c.label != label:
+                continue
+            if (gaz_id and c.gazetteer_id == gaz_id) or any(same_name(key, f) for f in c.folded):
+                target = i
+                break
+            expansion = acronyms.get(name)
+            if expansion and expansion in c.folded or any(acronyms.get(n) == key for n in c.names):
+                target = i
+                break
+        if target is None and label == "PERSON" and len(key.split()) == 1:
+            # a surname alone joins the one person whose full name ends (or, for East Asian
+            # names written surname first, begins) with it
+            full = [i for i, c in enumerate(clusters) if c.label == "PERSON" and any(len(f.split()) > 1 and key == f.split()[-1] for f in c.folded)]
+            if len(full) == 1:
+                target = full[0]
+        if target is None:
+            clusters.append(Cluster(label=label))
+            target = len(clusters) - 1
+        cluster = clusters[target]
+        cluster.names[" ".join(name.split())] += 1
+        cluster.folded.add(key)
+        cluster.gazetteer_id = cluster.gazetteer_id or gaz_id
+        assignment.append(target)
+    return assignment, clusters
+
+
+def slug(name: str) -> str:
+    return regex.sub(r"[^\w]+", "-", fold(name)).strip("-")

@@ -1,0 +1,88 @@
+"""Load and validate the rule data in `patterns/`.
+
+* `*.jsonl`: spaCy entity-ruler patterns, one per line, `{"label", "pattern", "id"}` plus an
+  optional `source`; `pattern` is a phrase (string) or a token pattern (list of token dicts).
+  A malformed line fails at load time with its file and line number; an empty set warns.
+* `lexicon.json`: named word lists (titles, given names, surname lists, org heads, ...) that
+  the generic token rules in `rules.py` are composed from.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from nerpipe.models import Label
+from nerpipe.resources import patterns_dir
+
+
+class PatternError(ValueError):
+    """A pattern file that cannot be used, with the file and line that broke it."""
+
+
+class PatternEntry(BaseModel):
+    """One entity-ruler pattern line."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: Label
+    pattern: str | list[dict[str, Any]]
+    id: str
+    source: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _not_blank(cls, value: str | list[dict[str, Any]]) -> str | list[dict[str, Any]]:
+        if isinstance(value, str) and (not value.strip() or value != value.strip()):
+            raise ValueError("a phrase pattern must be non-empty, without outer spaces")
+        if isinstance(value, list) and not value:
+            raise ValueError("a token pattern needs at least one token")
+        return value
+
+
+def read_pattern_file(path: Path) -> list[PatternEntry]:
+    """Read and validate one `*.jsonl` pattern file."""
+    entries = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(PatternEntry.model_validate_json(line))
+        except ValidationError as err:
+            raise PatternError(f"{path}:{n}: {err.errors()[0]['msg']}: {line[:80]}") from None
+    return entries
+
+
+@cache
+def load_patterns(directory: Path | None = None) -> tuple[PatternEntry, ...]:
+    """All entity patterns of `directory` (default: the shipped `patterns/`), validated."""
+    directory = directory or patterns_dir()
+    entries: list[PatternEntry] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        entries.extend(read_pattern_file(path))
+    if not entries:
+        warnings.warn(f"no entity patterns found in {directory}", stacklevel=2)
+    return tuple(entries)
+
+
+@cache
+def load_lexicon(directory: Path | None = None) -> dict[str, frozenset[str]]:
+    """The named word lists of `lexicon.json`; every list must be a list of strings."""
+    path = (directory or patterns_dir()) / "lexicon.json"
+    if not path.exists():
+        warnings.warn(f"{path} is missing: generic name rules will be weak", stacklevel=2)
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    lexicon: dict[str, frozenset[str]] = {}
+    for name, words in data.items():
+        if name.startswith("_"):
+            continue
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise PatternError(f"{path}: {name!r} must be a list of strings")
+        lexicon[name] = frozenset(w.strip() for w in words if w.strip())
+    return lexicon

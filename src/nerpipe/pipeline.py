@@ -1,0 +1,159 @@
+"""The spaCy pipeline: `spacy.blank("en")` plus nerpipe's two components.
+
+* `nerpipe_citations` finds and resolves citations and stores the records on `doc._.citations`.
+* `nerpipe_entities` matches gazetteers, generic rules and dates, adds the people the citations
+  name, applies the overlap policy and sets `doc.ents` (provenance in `span.id_`, a DATE's
+  value in `span._.norm` / `span._.mod`).
+
+Both are registered as spaCy factories (also through the `spacy_factories` entry point), so
+`nlp.add_pipe("nerpipe_citations")` works in any pipeline once nerpipe is installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import ORTH
+from spacy.tokens import Doc, Span
+
+from nerpipe.citations import find_citations, person_spans
+from nerpipe.dates import find_dates
+from nerpipe.entities import Candidate, compass_spans, merge_attached, propagate, select, trim
+from nerpipe.patterns import load_lexicon, load_patterns
+from nerpipe.resolve import resolve
+from nerpipe.rules import build_rules
+
+# Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
+TOKENIZER_EXCEPTIONS = ("p.", "pp.", "Ibid.", "ibid.", "ll.", "l.", "op.", "ob.", "dd.", "dok.", "per.", "pa.")
+# A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
+MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
+
+for _ext in ("norm", "mod"):
+    if not Span.has_extension(_ext):
+        Span.set_extension(_ext, default=None)
+if not Doc.has_extension("citations"):
+    Doc.set_extension("citations", default=None)
+
+
+class CitationComponent:
+    """Find citations, resolve their back-references, store them on `doc._.citations`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.citations = resolve(doc.text, find_citations(doc.text))
+        return doc
+
+
+class EntityComponent:
+    """Gazetteers + generic rules + dates + citation names -> `doc.ents`."""
+
+    def __init__(self, nlp: Language, patterns_dir: str | None = None) -> None:
+        directory = Path(patterns_dir) if patterns_dir else None
+        entries = load_patterns(directory)
+        lexicon = load_lexicon(directory)
+        self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
+        self.nationalities = lexicon.get("nationality_adjectives", frozenset())
+        self.east_asian = lexicon.get("surnames_vietnamese", frozenset()) | lexicon.get("surnames_chinese", frozenset()) | lexicon.get("surnames_korean", frozenset()) | lexicon.get("names_khmer", frozenset())
+        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
+        one_word: set[str] = set()
+        by_key: dict[str, list[Doc]] = {}
+        for entry in entries:
+            key = f"{entry.label}|{entry.id}"
+            self.info[key] = (entry.label, entry.id)
+            if isinstance(entry.pattern, str):
+                by_key.setdefault(key, []).append(nlp.make_doc(entry.pattern))
+                if " " not in entry.pattern:
+                    one_word.add(entry.pattern.lower())
+            else:
+                self.tokens.add("gaz|" + key, [entry.pattern])
+        for key, docs in by_key.items():
+            self.phrases.add(key, docs)
+        for rule_id, label, token_patterns in build_rules(lexicon, frozenset(one_word)):
+            self.info[rule_id] = (label, rule_id)
+            self.tokens.add(rule_id, token_patterns, greedy="LONGEST")
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every candidate span of `doc`, before the overlap policy."""
+        strings = doc.vocab.strings
+        out: list[Candidate] = []
+        for match_id, start, end in self.phrases(doc):
+            label, pattern = self.info[strings[match_id]]
+            span = doc[start:end]
+            out.append(Candidate(span.start_char, span.end_char, label, pattern, "gazetteer"))
+        for match_id, start, end in self.tokens(doc):
+            key = strings[match_id]
+            span = doc[start:end]
+            if key.startswith("gaz|"):
+                label, pattern = self.info[key[4:]]
+                out.append(Candidate(span.start_char, span.end_char, label, pattern, "gazetteer"))
+                continue
+            label, pattern = self.info[key]
+            trimmed = trim(doc.text, Candidate(span.start_char, span.end_char, label, pattern, "rule"), self.titles, self.nationalities)
+            if trimmed:
+                out.append(trimmed)
+        for d in find_dates(doc.text):
+            out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
+        for cite in doc._.citations or ():
+            for start_char, end_char in person_spans(cite):
+                out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
+        for ent in doc.ents:  # a statistical model's entities, if one ran before us
+            if ent.label_ in MODEL_LABELS:
+                out.append(Candidate(ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"))
+        out.extend(compass_spans(doc.text))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = select(self.candidates(doc))
+        chosen = merge_attached(doc.text, chosen)
+        chosen = select(propagate(doc.text, chosen, self.east_asian))
+        ents = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is None:
+                continue
+            span.id_ = c.pattern
+            ents.append(span)
+            if c.norm is not None or c.mod is not None:
+                span._.norm = c.norm
+                span._.mod = c.mod
+        doc.ents = spacy.util.filter_spans(ents)
+        return doc
+
+
+@Language.factory("nerpipe_citations")
+def make_citations(nlp: Language, name: str) -> CitationComponent:
+    """spaCy factory for the citation component."""
+    return CitationComponent()
+
+
+@Language.factory("nerpipe_entities", default_config={"patterns_dir": None})
+def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityComponent:
+    """spaCy factory for the entity component; `patterns_dir` overrides the shipped patterns."""
+    return EntityComponent(nlp, patterns_dir)
+
+
+def add_tokenizer_exceptions(nlp: Language) -> None:
+    """Keep "p.", "pp.", "Ibid." ... as single tokens."""
+    for word in TOKENIZER_EXCEPTIONS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+def build_nlp(model: str | None = None, patterns_dir: str | None = None, **config: Any) -> Language:
+    """The nerpipe pipeline: `spacy.blank("en")`, or an installed model whose NER we extend.
+
+    With `model`, that pipeline's entities become low-priority candidates: our rules win where
+    they overlap, and its labels are mapped onto ours.
+    """
+    if model:
+        nlp = spacy.load(model)
+    else:
+        nlp = spacy.blank("en")
+    add_tokenizer_exceptions(nlp)
+    nlp.add_pipe("nerpipe_citations")
+    nlp.add_pipe("nerpipe_entities", config={"patterns_dir": patterns_dir, **config})
+    return nlp

@@ -1,0 +1,245 @@
+"""Every regular expression of nerpipe, as named, commented pieces composed into larger ones.
+
+Run with the `regex` module (duplicate group names across alternatives, variable-length
+lookbehind, Unicode classes). Group names are the field names of the records they fill:
+`fund`, `inventory`, `folder`, `file`, `subfile`, `pages`, `day`, `month`, `year`, ...
+Alternatives are ordered longest first. No piece nests unbounded quantifiers, so matching
+stays linear in the length of the text (checked by property tests and `bench/`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nerpipe.archives import ARCHIVE_ALIASES
+
+FLAGS = regex.VERBOSE | regex.VERSION1
+
+
+def _alternation(words: list[str]) -> str:
+    """An alternation of literal words, longest first so "TsKhSD" beats "TsKh"."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+
+# "April", "Sept.", "Jan." (capitalised only: "may" and "march" are verbs).
+MONTH = r"""(?:January|February|March|April|May|June|July|August|September|October|November
+    |December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"""
+# A month name that is never a verb, for "in March" without a day or a year.
+MONTH_ALONE = r"""(?:January|February|March|April|June|July|August|September|October
+    |November|December)"""
+# "VII" in "29 VII, 1976" (Russian style Roman month), longest first.
+ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+# 1700-2049: archival numbers above that range never pass for years.
+YEAR = r"(?:1[7-9]\d\d|20[0-4]\d)(?!\d)"
+# "1", "01", "21st", "9th".
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+ORDINAL = r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)"
+SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+DECADE_WORD = r"(?:[Tt]wenties|[Tt]hirties|[Ff]orties|[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties)"
+# "end of", "beginning of the", "mid-", "early", "late": kept inside the span (ANNOTATION.md).
+MOD = r"""(?P<mod>
+      (?:[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)
+    | (?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of\s+(?:the\s+)?
+)"""
+DASH = r"\s*[-–—]\s*"
+# A number right after a unit word is an archival number or a page, never a date:
+# "file 1062", "p. 1965", "inventory, 75", "No. 1970".
+NOT_A_UNIT_NUMBER = r"""(?<!
+    (?:[Ff]iles?|[Ff]unds?|[Ff]ond|[Ii]nventor(?:y|ies)|[Ll]ist|[Dd]ocuments?|[Dd]ossier|[Bb]usiness
+      |[Dd]elo|[Oo]pis|[Pp]apka|\bd|\bdd|\bf|\bop|\bp|\bpp|\bpa|\bl|\bll|\bNo|\bN|[Nn]umber|Ф|Д|Оп|Л|[Pp]ages?)
+    \.?,?\s{0,3})"""
+
+DATE = regex.compile(
+    rf"""
+    {NOT_A_UNIT_NUMBER}
+    (?<![\w.\-–/])          # not glued to a longer number or word: "1.21.1978", "N1978"
+    (?:
+      # "first half of 1976"
+        (?P<half>[Ff]irst|[Ss]econd)\s+half\s+of\s+(?P<half_year>{YEAR})
+      # "second quarter 1966", "the fourth quarter of 1977"
+      | (?P<quarter>{ORDINAL})\s+quarter(?:\s+of)?\s+(?P<quarter_year>{YEAR})
+      # "summer of 1965", "spring 1973"
+      | (?P<season>{SEASON})(?:\s+of)?\s+(?P<season_year>{YEAR})
+      # "January 24-26, 1973"
+      | (?P<month>{MONTH})\s+(?P<day>{DAY}){DASH}(?P<day2>{DAY}),?\s+(?P<year>{YEAR})
+      # "1st to the 6th of August, 1978", "1-6 August, 1978"
+      | (?P<day>{DAY})(?:\s+to\s+(?:the\s+)?|{DASH})(?P<day2>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})
+      # "December-January 1977-1978"
+      | (?P<range_month1>{MONTH}){DASH}(?P<range_month2>{MONTH}),?\s+(?P<range_year1>{YEAR}){DASH}(?P<range_year2>{YEAR}|\d\d(?!\d))
+      # "April-May 1970"
+      | (?P<mm_month1>{MONTH}){DASH}(?P<mm_month2>{MONTH}),?\s+(?P<mm_year>{YEAR})
+      # "April 1, 1965", "November 13 1973", "Sept. 3, 1954"
+      | (?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})
+      # "9th July 1966", "28th of August 1970", "14 August 1993"
+      | (?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})
+      # "29 VII, 1976"
+      | (?P<day>{DAY})\s+(?P<month>{ROMAN_MONTH})\.?,?\s+(?P<year>{YEAR})
+      # "21.01.1978"
+      | (?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<numeric_year>{YEAR})
+      # with an optional modifier: "end of January 1979", "mid-1960s", "late 1975"
+      | {MOD}?
+        (?:
+          # "February, 1978", "June 1951"
+            (?P<month>{MONTH}),?\s+(?P<year>{YEAR})
+          # "1946-1954", "1930 to 1954", "1965-66"
+          | (?P<range_year1>{YEAR})(?:{DASH}|\s+(?:to|until|through)\s+)(?P<range_year2>{YEAR}|\d\d(?![\d.]))
+          # "the 1970s"
+          | (?P<decade>1[7-9]\d0|20[0-4]0)s
+          # "sixties", "mid-sixties"
+          | (?P<decade_word>{DECADE_WORD})
+          # "1965"
+          | (?P<year>{YEAR})
+        )
+      # "April 4", "May 28" (no year given)
+      | (?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d,]*\s*\d)
+      # "28th of August", "the 10th of July"
+      | (?P<day>{DAY})\s+of\s+(?P<month>{MONTH})
+      # "in March", "until September": a month standing alone after a preposition
+      | (?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Ll]ate|[Ee]arly)\s)(?P<month>{MONTH_ALONE})\b
+    )
+    (?![\w])
+    """,
+    FLAGS,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------------------------
+
+# One page or sheet number; a verso mark is read and dropped: "7ob.", "7 об.".
+PAGE_NUMBER = r"\d{1,5}(?:\s?(?:ob|об)\.?)?"
+# "39-40", "5-7ob.", "82–83".
+PAGE_RANGE = rf"{PAGE_NUMBER}(?:\s*[-–]\s*{PAGE_NUMBER})?"
+# "61, 420", "1-3, 5".
+PAGE_LIST = rf"{PAGE_RANGE}(?:\s*,\s*{PAGE_RANGE})*"
+# "p. 142", "p.85", "pp. 39-40", "ll. 1-3ob.", "Л. 23–24", "page 7".
+PAGE_WORD = r"(?:pp\.|p\.|ll\.|l\.|Лл\.|Л\.|л\.|pages|page|sheets|sheet|S\.)"
+PAGES = rf"(?<![\w.]){PAGE_WORD}\s?(?P<pages>{PAGE_LIST})(?![\d\w])"
+PAGES_RE = regex.compile(PAGES, FLAGS)
+# A parenthesis holding pages only: "(p. 41)", "p. 82-83" -> an ibid.
+BARE_PAGES_RE = regex.compile(rf"^\s*{PAGES}\s*[.,;]?\s*$", FLAGS)
+# A page number inside a page list, verso mark dropped.
+PAGE_PAIR_RE = regex.compile(r"(\d+)(?:\s?(?:ob|об)\.?)?(?:\s*[-–]\s*(\d+))?")
+
+# ---------------------------------------------------------------------------------------------
+# Archival units
+# ---------------------------------------------------------------------------------------------
+
+# Any alias of a registered archive: "RSAMH", "RGANI", "TsKhSD", "РГАНИ", "AVP RF", and the
+# names spelled out ("Russian State Archive of Modern History").
+ARCHIVE = rf"(?P<archive>{_alternation(list(ARCHIVE_ALIASES))})"
+# A unit number: "5", "009540", "059a", "Р-12", "R-5446"; a file range "1-125".
+NUMBER = r"(?:[A-ZА-Я]-?)?\d{1,6}[a-zа-я]?(?![\d])"
+# Between two levels: "Fund 5, inventory 75", "f. 5. op. 75", "Fund 5 inventory 75".
+SEP = r"\s*[,.;:]?\s*"
+# Level words, by level not by word (ANNOTATION.md): the translations in the seed include the
+# mistranslated "list" (perechen') and "business"/"document" (delo).
+FUND_WORD = r"(?:[Ff]unds?|[Ff]onds?|[Ff]\.|Ф\.|ф\.)"
+INVENTORY_WORD = r"(?:[Ii]nventor(?:y|ies)|[Oo]pis[ʹ'’]?|[Oo]p\.|Оп\.|оп\.|[Ll]ist|[Pp]erechen[ʹ'’]?|[Pp]er\.)"
+FOLDER_WORD = r"(?:[Pp]apka|[Pp]a\.|[Pp]\.|П\.|п\.)"
+FILE_WORD = r"(?:[Ff]iles?|[Dd]elo|[Dd]d\.|[Dd]\.|Д\.|д\.|[Bb]usiness|[Dd]ocument|[Dd]ok\.)"
+SUBFILE_WORD = r"(?:[Dd]ossier)"
+
+FUND = rf"{FUND_WORD}\s*,?\s*(?P<fund>{NUMBER})"
+INVENTORY = rf"{INVENTORY_WORD}\s*,?\s*(?P<inventory>{NUMBER})"
+FOLDER = rf"{FOLDER_WORD}\s*(?P<folder>{NUMBER})"
+FILE = rf"{FILE_WORD}\s*,?\s*(?P<file>{NUMBER}(?:\s*[-–]\s*\d{{1,6}})?)"
+SUBFILE = rf"{SUBFILE_WORD}\s*(?P<subfile>{NUMBER})"
+
+# "RSAMH, Fund 5, inventory 75, file 1062, dossier 324"; "RGANI, f. 5, op. 75, d. 1062";
+# "AVPRF, f. 079, op. 12, p. 10, d. 7" (p. between inventory and file is the papka).
+ARCHIVAL_UNIT = regex.compile(
+    rf"""
+    (?<![\w])
+    (?:{ARCHIVE}{SEP})?
+    {FUND}
+    (?:{SEP}{INVENTORY})?
+    (?:{SEP}{FOLDER}(?={SEP}{FILE_WORD}))?
+    {SEP}{FILE}
+    (?:{SEP}{SUBFILE})?
+    """,
+    FLAGS,
+)
+# A further file of the same fund and inventory: "; d. 1943, l. 1".
+MORE_FILE = regex.compile(rf"^\s*[;,]\s*{FILE}", FLAGS)
+# An archive named on its own, for inheritance: "RSAMH" before a citation.
+ARCHIVE_RE = regex.compile(rf"(?<![\w]){ARCHIVE}(?![\w])", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Short forms, interviews, bibliographic references
+# ---------------------------------------------------------------------------------------------
+
+# "Ibid., p.152", "ibid. p. 7", "Ibid", "Id.".
+IBID = regex.compile(rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{PAGES})?\s*[.,;]?\s*$", FLAGS)
+# "conversation with Chan Ven, Phnom Penh, July 15, 1984"; "personal communication 14th of
+# August 1993"; "interview with ...".
+INTERVIEW = regex.compile(
+    rf"""^\s*(?:[Cc]onversations?|[Ii]nterviews?|[Pp]ersonal\s+communication|[Tt]alks?)
+        (?:\s+(?:with|by)\s+(?P<persons>[^,;()]+?))?
+        (?:\s*,\s*(?!{MONTH})(?P<place>[A-Z][^\W\d]+(?:[\s-][A-Z][^\W\d]+){{0,3}}))?
+        (?:\s*,)?\s*(?P<rest>.*)$""",
+    FLAGS,
+)
+# A surname as cited: "Chanda", "Kiernan", "To", "McNamara", "Nguyen Thi Dinh", "Ben Kiernan".
+SURNAME = r"(?:[A-Z][\p{Ll}'’]*(?:[-\s][A-Z][\p{Ll}'’]+){0,3})"
+# "(Chanda 1986, pp. 217-218)", "(Kiernan and Boua 1982, p. 194)", "(Kiernan 1982 p. 233)",
+# "(Smith et al. 1990: 12)", "(Chanda, 1986)".
+AUTHOR_YEAR = regex.compile(
+    rf"""^\s*(?:see\s+(?:also\s+)?)?
+        (?P<authors>{SURNAME}(?:\s*(?:,|and|&)\s*{SURNAME})*(?:\s+et\s+al\.)?)
+        ,?\s+(?P<year>{YEAR}[a-z]?)
+        (?:\s*[,:]?\s*(?:{PAGES}|(?P<pages>\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)))?
+        \s*[.;]?\s*$""",
+    FLAGS,
+)
+# "On the History of the Vietnamese-Kampuchean Conflict, Hanoi, 1979, p. 9": title, place, year.
+TITLE_YEAR = regex.compile(
+    rf"""^\s*(?P<title>[*"“‘']?[A-Z][^()]{{8,}}?)
+        (?:\s*,\s*(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}}))?
+        \s*,?\s+(?P<year>{YEAR})
+        (?:\s*,?\s*{PAGES})?
+        [\s.*]*$""",
+    FLAGS,
+)
+# Newspaper issue: "Nhan Dan. 29 VII, 1976", "\"Pravda,\" October 26, 1976".
+NEWSPAPER = regex.compile(
+    r"""^\s*["“]?(?P<title>[A-Z][\w']+(?:\s[A-Z][\w']+){0,3})[,.]?["”]?[,.]?\s+(?P<rest>.+)$""",
+    FLAGS,
+)
+# A reference-list entry: "Chanda, Nayan. 1986. Title...", "Kiernan, Ben and Chantou Boua, ed.
+# 1982. ...", "Skvortsov, V . 1980. ...", "To Kuyen. 1984. ...".
+REFERENCE_ENTRY = regex.compile(
+    rf"""^\s*(?:[-•*]\s+)?
+        (?P<authors>[A-Z][^\d()]{{1,80}}?)\s*[.,]\s*
+        (?P<year>{YEAR}[a-z]?)\s*[.,]\s*
+        (?P<title>.+)$""",
+    FLAGS,
+)
+# A reference-list entry led by its year: "1965. Fund 5, ...", "[1966?] Fund 5", "1984. *Title*".
+YEAR_LED_ENTRY = regex.compile(
+    rf"""^\s*\[?(?P<year>{YEAR})\??\]?\s*[.,]?\s+(?P<rest>.+)$""",
+    FLAGS,
+)
+# Headings that open a reference list.
+REFERENCES_HEADING = regex.compile(
+    r"""^[ \t]*(?:References|Bibliography|Works\s+Cited|Sources|Literature|Notes\s+and\s+References
+        |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t]*$""",
+    FLAGS | regex.MULTILINE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Finding: the cheap prefilter and candidate regions
+# ---------------------------------------------------------------------------------------------
+
+# A balanced parenthesis with at most one level of nesting, content in `body`:
+# "(RSAMH, Fund 89, list 54, document 10 (political letter, p. 5)".
+PAREN = regex.compile(r"\((?P<body>(?:[^()]|\([^()]*\))*)\)", FLAGS)
+# Cheap test before the full grammar: a parenthesis is parsed only when it holds one of these.
+CITATION_HINT = regex.compile(
+    rf"""(?:\d|[Ii]bid|[Cc]onversation|[Ii]nterview|[Cc]ommunication|{FUND_WORD})""",
+    FLAGS,
+)
