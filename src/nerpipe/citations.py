@@ -67,7 +67,10 @@ def clean_title(text: str) -> str | None:
     previous = None
     while text != previous:  # "(Information ... of the USSR, .)" -> "Information ... of the USSR"
         previous = text
+        text = regex.sub(r"\(\s*[.,;:]?\s*\)", "", text)  # an emptied "( .)"
         text = DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
+        if _wrapped(text):  # "(Record of ... Pham Van Dong on .)"
+            text = text[1:-1]
         if text.startswith("(") and text.count("(") > text.count(")"):
             text = text[1:]
         if text.endswith(")") and text.count(")") > text.count("("):
@@ -77,6 +80,18 @@ def clean_title(text: str) -> str | None:
         if text.startswith(left) and text.endswith(right) and left not in inner and right not in inner:
             text = inner.strip(TITLE_TRIM)
     return text or None
+
+
+def _wrapped(text: str) -> bool:
+    """Is the whole of `text` one parenthesis: "(a (b) c)" yes, "(a) b (c)" no?"""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return depth == 0
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -96,7 +111,7 @@ rx_see = regex.compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+")
 LEAD_IN = regex.compile(r"(?<=\s)(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?=[A-Z*])")
 
 
-def _date_and_title(body: str, offset: int, before: str = "") -> tuple[str | None, str | None]:
+def _date_and_title(body: str) -> tuple[str | None, str | None]:
     """Split the description around a unit into the document date and the title.
 
     The date is the last date in `body` that the title does not continue past (document dates
@@ -121,8 +136,7 @@ def _date_and_title(body: str, offset: int, before: str = "") -> tuple[str | Non
             # "p. 108, October 20, 1978. Record of conversation ..." (date, then title)
             date = last.norm
             title_text = head + " " + tail
-    title = clean_title(" ".join(x for x in (before, title_text) if x.strip()))
-    return date, title
+    return date, clean_title(title_text)
 
 
 def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citation]:
@@ -149,9 +163,13 @@ def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citatio
     pages_m = None
     for pages_m in rx.PAGES_RE.finditer(rest):
         pass
-    date, title = _date_and_title(rest, start + unit.end(), before)
+    date, title = _date_and_title(rest)
+    if before.strip():  # a description before the unit: "Report of ..., 3 March 1962, AVPRF, ..."
+        date_before, title_before = _date_and_title(before)
+        date = date or date_before
+        title = clean_title(" ".join(t for t in (title_before, title) if t))
     files = [(fields["file"], rest)]
-    more = rx.MORE_FILE.match(rest)
+    more = rx.MORE_FILE.search(rest)
     records = []
     rule = f"archival.{origin}"
     if more:  # "d. 4137, l. 1; d. 1943, l. 1": split at each further file
@@ -201,7 +219,8 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
             start=start, end=end, kind="ibid", text=body,
             pages=parse_pages(m.group("pages")), rule="ibid.bare-pages",
         )  # fmt: skip
-    if m := rx.INTERVIEW.match(body):
+    m = rx.INTERVIEW.match(body)
+    if m and (m.group("persons") or parse_date(m.group("rest") or "") or body.lstrip().lower().startswith("personal")):
         persons = [p.strip() for p in regex.split(r"\s*(?:,|\band\b)\s*", m.group("persons") or "") if p.strip()]
         place = m.group("place")
         return Citation(
@@ -215,6 +234,12 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
             start=start, end=end, kind="bibliographic", text=body,
             authors=authors, year=m.group("year"), pages=parse_pages(m.group("pages")),
             rule="bibliographic.author-year",
+        )  # fmt: skip
+    if m := rx.TITLE_PAGES.match(body):
+        return Citation(
+            start=start, end=end, kind="bibliographic", text=body,
+            authors=[], title=clean_title(m.group("title")), pages=parse_pages(m.group("pages")),
+            rule="bibliographic.title-pages",
         )  # fmt: skip
     if m := rx.NEWSPAPER.match(body):
         rest = m.group("rest")
@@ -350,7 +375,7 @@ def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
                 pages_m = None
                 for pages_m in rx.PAGES_RE.finditer(part):
                     pass
-                date, title = _date_and_title(part, f_start)
+                date, title = _date_and_title(part)
                 nxt = cites[i + 1] if i + 1 < len(cites) and cites[i + 1].start == f_start else None
                 out.append(
                     c.model_copy(
@@ -420,18 +445,38 @@ def parse_reference_entry(text: str, start: int, end: int, archive: str | None) 
             name = regex.sub(r",?\s*\b(?:eds?|trans|comp)\.?$", "", name.strip()).strip(" ,.")
             if not name:
                 continue
-            authors.append(name.split(",")[0].strip() if (i == 0 or "," in name) else name.split()[-1])
-        rest = m.group("title").strip()
-        emphasised = regex.match(r"\*([^*]+)\*", rest)
-        title = clean_title(emphasised.group(1) if emphasised else regex.split(r"\.\s", rest)[0])
+            authors.append(_surname(name, first=i == 0))
+        # the guidelines give `title` only where a citation names a work instead of an author
         return Citation(
             start=start, end=end, kind="bibliographic", text=body, section="references",
-            authors=authors, year=m.group("year"), title=title, rule="references.author-year",
+            authors=authors, year=m.group("year"), rule="references.author-year",
         )  # fmt: skip
     short = parse_short(text, start, end)
     if short and short.kind == "bibliographic":
         return short.model_copy(update={"section": "references", "rule": "references." + (short.rule or "")})
     return None
+
+
+def _surname(name: str, first: bool) -> str:
+    """The surname of a reference-list author.
+
+    "Chanda, Nayan" -> "Chanda" (inverted); "Chantou Boua" -> "Boua" (a later author);
+    "To Kuyen" -> "To" (uninverted, but a Vietnamese family name comes first).
+    """
+    if "," in name:
+        return name.split(",")[0].strip()
+    parts = name.split()
+    if first and len(parts) > 1 and parts[0] in east_asian_family_names():
+        return parts[0]
+    return parts[-1]
+
+
+def east_asian_family_names() -> frozenset[str]:
+    """Family names written first (lexicon lists of Vietnamese, Chinese and Korean names)."""
+    from nerpipe.patterns import load_lexicon
+
+    lex = load_lexicon()
+    return lex.get("surnames_vietnamese", frozenset()) | lex.get("surnames_chinese", frozenset()) | lex.get("surnames_korean", frozenset())
 
 
 def find_references(text: str, lo: int, hi: int) -> list[Citation]:

@@ -165,7 +165,7 @@ ARCHIVAL_UNIT = regex.compile(
     FLAGS,
 )
 # A further file of the same fund and inventory: "; d. 1943, l. 1".
-MORE_FILE = regex.compile(rf"^\s*[;,]\s*{FILE}", FLAGS)
+MORE_FILE = regex.compile(rf";\s*{FILE}", FLAGS)
 # An archive named on its own, for inheritance: "RSAMH" before a citation.
 ARCHIVE_RE = regex.compile(rf"(?<![\w]){ARCHIVE}(?![\w])", FLAGS)
 
@@ -179,18 +179,24 @@ IBID = regex.compile(rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{PAGES})?\s*[.
 # August 1993"; "interview with ...".
 INTERVIEW = regex.compile(
     rf"""^\s*(?:[Cc]onversations?|[Ii]nterviews?|[Pp]ersonal\s+communication|[Tt]alks?)
-        (?:\s+(?:with|by)\s+(?P<persons>[^,;()]+?))?
+        (?:\s+(?:with|by)\s+(?P<persons>[^,;()]+?)(?=\s*[,;]|\s*$))?
         (?:\s*,\s*(?!{MONTH})(?P<place>[A-Z][^\W\d]+(?:[\s-][A-Z][^\W\d]+){{0,3}}))?
         (?:\s*,)?\s*(?P<rest>.*)$""",
     FLAGS,
 )
-# A surname as cited: "Chanda", "Kiernan", "To", "McNamara", "Nguyen Thi Dinh", "Ben Kiernan".
-SURNAME = r"(?:[A-Z][\p{Ll}'’]*(?:[-\s][A-Z][\p{Ll}'’]+){0,3})"
+# A surname as cited: "Chanda", "To", "McNamara" (one inner capital), "Nguyen-Vo".
+SURNAME = r"(?:\p{Lu}[\p{Ll}'’]*(?:\p{Lu}[\p{Ll}'’]+)?(?:-\p{Lu}[\p{Ll}'’]+)?)"
+# A name of several words: "Ben Kiernan", "Nguyen Thi Dinh".
+FULL_NAME = rf"(?:{SURNAME}(?:\s+{SURNAME}){{0,3}})"
+# Authors: one or two full names ("Kiernan and Boua"), or a comma list of single surnames
+# ("Smith, Jones and Brown"); a title and a place ("Black Paper, Phnom Penh") are neither.
+AUTHORS = rf"""(?:{SURNAME}(?:\s*,\s*{SURNAME})+(?:,?\s+(?:and|&)\s+{SURNAME})?
+    | {FULL_NAME}(?:\s+(?:and|&)\s+{FULL_NAME})?)"""
 # "(Chanda 1986, pp. 217-218)", "(Kiernan and Boua 1982, p. 194)", "(Kiernan 1982 p. 233)",
 # "(Smith et al. 1990: 12)", "(Chanda, 1986)".
 AUTHOR_YEAR = regex.compile(
     rf"""^\s*(?:see\s+(?:also\s+)?)?
-        (?P<authors>{SURNAME}(?:\s*(?:,|and|&)\s*{SURNAME})*(?:\s+et\s+al\.)?)
+        (?P<authors>{AUTHORS}(?:\s+et\s+al\.)?)
         ,?\s+(?P<year>{YEAR}[a-z]?)
         (?:\s*[,:]?\s*(?:{PAGES}|(?P<pages>\d{{1,4}}(?:\s*[-–]\s*\d{{1,4}})?)))?
         \s*[.;]?\s*$""",
@@ -203,6 +209,11 @@ TITLE_YEAR = regex.compile(
         \s*,?\s+(?P<year>{YEAR})
         (?:\s*,?\s*{PAGES})?
         [\s.*]*$""",
+    FLAGS,
+)
+# An emphasised or quoted title with pages and no year: "*Provatesat songkhep ...*, p. 6".
+TITLE_PAGES = regex.compile(
+    rf"""^\s*(?P<title>\*[^*]{{8,}}\*|“[^”]{{8,}}”|"[^"]{{8,}}")\s*,?\s*{PAGES}\s*$""",
     FLAGS,
 )
 # Newspaper issue: "Nhan Dan. 29 VII, 1976", "\"Pravda,\" October 26, 1976".

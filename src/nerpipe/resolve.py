@@ -103,6 +103,13 @@ def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[
         # "To 1983" cites "To Kuyen. 1984": a surname may stand first or last in the entry's name.
         by_author = [(i, e) for i, e in entries if e.authors and first in _fold(e.authors[0]).split()]
         match = [i for i, e in by_author if e.year == c.year]
+        if not match and c.year:
+            # "To 1983" -> "To Kuyen. 1984. '...', Cong Shang, 1983": the entry names the year
+            # of the original publication; linked, with the mismatch reported
+            match = [i for i, e in by_author if regex.search(rf"\b{c.year}\b", e.text)]
+            if match:
+                warnings.append(f"year differs: the reference list dates {c.authors[0]} {entries_by_index(entries)[match[0]].year}, citing {c.year}")
+                return match, warnings
         if not match:
             years = sorted({e.year for _, e in by_author if e.year})
             if years:
