@@ -25,9 +25,9 @@ def _alternation(words: list[str]) -> str:
 # Dates
 # ---------------------------------------------------------------------------------------------
 
-# "April", "Sept.", "Jan." (capitalised only: "may" and "march" are verbs).
+# "April", "Sept.", "Jan.", "Oct 1949" (capitalised only: "may" and "march" are verbs).
 MONTH = r"""(?:January|February|March|April|May|June|July|August|September|October|November
-    |December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"""
+    |December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d)))"""
 # A month name that is never a verb, for "in March" without a day or a year.
 MONTH_ALONE = r"""(?:January|February|March|April|June|July|August|September|October
     |November|December)"""
