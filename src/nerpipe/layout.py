@@ -90,8 +90,8 @@ def _join(prev_para: str, next_line: str, crossed_layout: bool, blank: bool) -> 
         return " " if wrapped else None
     if prev[-1] in TERMINAL or LIST_ITEM.match(nxt):
         return None
-    if nxt[:1].islower() or (nxt[:1].isalnum() and len(prev) >= CUT_PARAGRAPH_CHARS):
-        return " "
+    if nxt[:1].islower() or (nxt[:1].isalnum() and (crossed_layout or len(prev) >= CUT_PARAGRAPH_CHARS)):
+        return " "  # a page break (a running head or page number was here) or a cut paragraph
     return None
 
 

@@ -20,11 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from nerpipe.acronyms import find_acronyms
 
-# A syllable of this many letters or more may differ by one edit ("Vam"/"Van", "Ngyuen"/"Nguyen").
+# A syllable of this many letters or more may differ by one edit ("Vam"/"Van"), a transposition
+# ("Ngyuen"/"Nguyen") counting as one (optimal string alignment distance).
 MIN_FUZZY_SYLLABLE = 3
 # A one-word name of this many letters or more may differ by one edit ("Myakotnyh").
 MIN_FUZZY_WORD = 6
@@ -48,7 +49,7 @@ def _syllables_match(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < MIN_FUZZY_SYLLABLE:
         return False
-    return Levenshtein.distance(a, b) <= 1 and a[0] == b[0]
+    return OSA.distance(a, b) <= 1 and a[0] == b[0]
 
 
 def same_name(a: str, b: str) -> bool:
@@ -59,7 +60,7 @@ def same_name(a: str, b: str) -> bool:
     if len(pa) != len(pb):
         return False
     if len(pa) == 1:
-        return min(len(a), len(b)) >= MIN_FUZZY_WORD and Levenshtein.distance(a, b) <= 1 and a[0] == b[0]
+        return min(len(a), len(b)) >= MIN_FUZZY_WORD and OSA.distance(a, b) <= 1 and a[0] == b[0]
     mismatches = sum(not (x == y) for x, y in zip(pa, pb))
     return mismatches <= 1 and all(_syllables_match(x, y) for x, y in zip(pa, pb))
 
@@ -101,7 +102,7 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
         if target is None and label == "PERSON" and len(key.split()) == 1:
             # a surname alone joins the one person whose full name ends (or, for East Asian
             # names written surname first, begins) with it
-            full = [i for i, c in enumerate(clusters) if c.label == "PERSON" and any(len(f.split()) > 1 and key == f.split()[-1] for f in c.folded)]
+            full = [i for i, c in enumerate(clusters) if c.label == "PERSON" and any(len(f.split()) > 1 and same_name(key, f.split()[-1]) for f in c.folded)]
             if len(full) == 1:
                 target = full[0]
         if target is None:

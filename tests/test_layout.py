@@ -1,0 +1,70 @@
+"""Layout repair: running heads, page numbers, cut paragraphs, and the offset map."""
+
+from __future__ import annotations
+
+import pytest
+
+from nerpipe.layout import repair
+
+HEAD = "A History of the Region"
+
+
+def page(body: str, n: int) -> str:
+    return f"{body}\n\n{HEAD}\n\n{n}\n\n"
+
+
+# (raw text, a string that must appear in the repaired text, a string that must not)
+LAYOUTS = [
+    # a name cut by a page break with a running head between its parts
+    (
+        f"Intro line one.\n\n{HEAD}\n\nThe talks with Nguyen Co\n\n{HEAD}\n\nThach went well.\n\n{HEAD}\n\nEnd.",
+        "Nguyen Co Thach",
+        HEAD,
+    ),
+    # a paragraph cut mid-sentence, lower-case continuation, page number line between
+    ("It was decided that the troops\n\n12\n\nwould withdraw.\n\nMore text.\n\n13\n\nEven more.\n\n14\n", "troops would withdraw", "\n12\n"),
+    # hyphenated compound cut by a break keeps its hyphen
+    ("the envoy-\n\ncounsellor of the embassy said.", "envoy-counsellor", "envoy- counsellor"),
+    # hard-wrapped lines inside a paragraph are joined
+    ("The delegation led by the prime minister arrived in\nHanoi on the first day of the visit and left.", "arrived in Hanoi", "in\nHanoi"),
+    # a long paragraph that ends without punctuation continues after the break
+    ("x " * 120 + "The career growth of Pol\n\nPot was rapid.", "Pol Pot was rapid", "Pol\n\nPot"),
+]
+
+
+@pytest.mark.parametrize(("raw", "present", "absent"), LAYOUTS)
+def test_repair_joins_and_removes(raw: str, present: str, absent: str) -> None:
+    lay = repair(raw)
+    assert present in lay.text
+    assert absent not in lay.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "References\n\n- Chanda, Nayan. 1986. Brother Enemy.\n- Kiernan, Ben. 1985. How Pol Pot.",
+        "Short heading\n\nA new paragraph begins here.",
+        "First paragraph ends here.\n\nSecond one.",
+    ],
+)
+def test_repair_keeps_real_breaks(raw: str) -> None:
+    assert repair(raw).text == raw
+
+
+def test_offsets_map_back_to_raw_text() -> None:
+    raw = f"Intro.\n\n{HEAD}\n\nThe talks with Nguyen Co\n\n{HEAD}\n\nThach went well.\n\n{HEAD}\n\nEnd."
+    lay = repair(raw)
+    start = lay.text.index("Nguyen Co Thach")
+    raw_start, raw_end = lay.to_raw(start, start + len("Nguyen Co Thach"))
+    assert raw[raw_start:raw_end] == f"Nguyen Co\n\n{HEAD}\n\nThach"
+    for word in ("Intro", "talks", "went", "End"):
+        i = lay.text.index(word)
+        s, e = lay.to_raw(i, i + len(word))
+        assert raw[s:e] == word
+
+
+def test_nothing_of_a_running_head_survives() -> None:
+    raw = "".join(page(f"Paragraph {i} ends here.", i) for i in range(1, 6))
+    lay = repair(raw)
+    assert HEAD not in lay.text
+    assert len(lay.layout_lines) == 10  # five heads and five page numbers
