@@ -147,7 +147,8 @@ def evaluate(
         raise typer.Exit(EXIT_USAGE) from None
     columns = {"nerpipe": report}
     if baseline:
-        columns[baseline] = report["baseline"]
+        columns["baseline"] = report["baseline"]
+        out.print(f"baseline = {baseline} (its labels mapped onto ours, others dropped)", markup=False)
     out.print(_score_table("Entities, strict", columns))
     out.print(_score_table("Entities, lenient (overlap)", {k: v["lenient"] for k, v in columns.items()}))
     out.print(f"untyped (boundaries only): F {report['untyped']['ents_f']:.3f}")

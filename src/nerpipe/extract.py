@@ -26,6 +26,28 @@ def extract(text: str, id: str = "doc", *, nlp: Language | None = None, source: 
     >>> [(s.text, s.label) for s in record.spans][:2]
     [('Pol Pot', 'PERSON'), ('Le Duan', 'PERSON')]
     """
+    nlp = nlp or default_nlp()
     layout = repair(text)
-    doc = (nlp or default_nlp())(layout.text)
-    return to_record(doc, layout, id, source, meta)
+    parts = [(nlp(layout.text[start:end]), start) for start, end in chunks(layout.text, nlp.max_length)]
+    return to_record(parts, layout, id, source, meta)
+
+
+def chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """Split `text` into (start, end) parts of at most `limit` characters, at paragraph breaks
+    where possible, else at a line break or a space.
+
+    >>> chunks("aaa\n\nbbb\n\nccc", 8)
+    [(0, 5), (5, 13)]
+    """
+    out = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), 0)
+        if cut == 0:
+            cut = max(window.rfind("\n"), window.rfind(" "), 0)
+        cut = cut + 2 if window[cut : cut + 2] == "\n\n" else (cut + 1 if cut else limit)
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(text)))
+    return out

@@ -23,18 +23,16 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _span_records(doc: Doc, layout: Layout) -> tuple[list[Span], list[Entity]]:
+def _span_records(parts: list[tuple[Doc, int]], layout: Layout) -> tuple[list[Span], list[Entity]]:
     raw = layout.raw
-    ents = list(doc.ents)
-    mentions = [(e.text, e.label_, e.id_) for e in ents if e.label_ in LINKED_LABELS]
-    assignment, clusters = link(mentions, doc.text)
-    ids = []
-    for cluster in clusters:
-        ids.append(cluster.gazetteer_id or f"{cluster.label.lower()}:{slug(cluster.canonical)}")
+    ents = [(e, offset) for doc, offset in parts for e in doc.ents]
+    mentions = [(e.text, e.label_, e.id_) for e, _ in ents if e.label_ in LINKED_LABELS]
+    assignment, clusters = link(mentions, layout.text)
+    ids = [c.gazetteer_id or f"{c.label.lower()}:{slug(c.canonical)}" for c in clusters]
     spans = []
     linked = iter(assignment)
-    for e in ents:
-        start, end = layout.to_raw(e.start_char, e.end_char)
+    for e, offset in ents:
+        start, end = layout.to_raw(offset + e.start_char, offset + e.end_char)
         entity_id = ids[next(linked)] if e.label_ in LINKED_LABELS else None
         spans.append(
             Span(
@@ -52,23 +50,36 @@ def _span_records(doc: Doc, layout: Layout) -> tuple[list[Span], list[Entity]]:
     return spans, entities
 
 
-def _citation_records(doc: Doc, layout: Layout) -> list[Citation]:
-    out = []
-    for c in doc._.citations or ():
-        start, end = layout.to_raw(c.start, c.end)
-        out.append(c.model_copy(update={"start": start, "end": end, "text": layout.raw[start:end]}))
+def _citation_records(parts: list[tuple[Doc, int]], layout: Layout) -> list[Citation]:
+    """Citations of all parts; a later part's links shift by the citations before it."""
+    out: list[Citation] = []
+    for doc, offset in parts:
+        base = len(out)
+        for c in doc._.citations or ():
+            start, end = layout.to_raw(offset + c.start, offset + c.end)
+            update: dict[str, Any] = {"start": start, "end": end, "text": layout.raw[start:end]}
+            for link_field in ("antecedent", "reference"):
+                if getattr(c, link_field) is not None:
+                    update[link_field] = getattr(c, link_field) + base
+            out.append(c.model_copy(update=update))
     return out
 
 
-def to_record(doc: Doc, layout: Layout, doc_id: str, source: str | None = None, meta: dict[str, Any] | None = None) -> DocumentRecord:
-    """The document record of a processed Doc, offsets into the raw text."""
-    spans, entities = _span_records(doc, layout)
+def to_record(
+    parts: list[tuple[Doc, int]], layout: Layout, doc_id: str, source: str | None = None, meta: dict[str, Any] | None = None
+) -> DocumentRecord:
+    """The document record of processed Docs (each with its offset in the repaired text).
+
+    A text longer than spaCy's `max_length` is processed in paragraph-aligned parts; offsets
+    still point into the whole raw text.
+    """
+    spans, entities = _span_records(parts, layout)
     return DocumentRecord(
         id=doc_id,
         source=source,
         text_sha256=sha256(layout.raw),
         spans=spans,
-        citations=_citation_records(doc, layout),
+        citations=_citation_records(parts, layout),
         entities=entities,
         meta=meta or {},
     )
