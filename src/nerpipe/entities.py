@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from nerpipe import regexes as rx
+
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
 # name, over a generic rule, over a statistical model.
 PRIORITY = {"gazetteer": 4, "date": 4, "citation": 3, "rule": 2, "model": 1}
@@ -72,9 +74,10 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Choose non-overlapping spans: longest wins, then the gazetteer beats a generic rule.
 
-    A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG grammar span
-    that wholly contains the gazetteer name ("Communist Party of Kampuchea" contains the GPE
-    "Kampuchea"; "So Hanoi" as a Khmer name does not survive the GPE "Hanoi").
+    A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG or GPE
+    grammar span that wholly contains the gazetteer name ("Communist Party of Kampuchea"
+    contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan"; "So Hanoi" as a Khmer
+    name does not survive the GPE "Hanoi").
     """
     cands = sorted(set(candidates), key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label))
     strong = [c for c in cands if PRIORITY[c.source] >= PRIORITY["citation"]]
@@ -83,7 +86,7 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     for c in cands:
         if PRIORITY[c.source] < PRIORITY["citation"]:
             beaten = any(
-                s.start < c.end and c.start < s.end and not (c.label == "ORG" and c.start <= s.start and s.end <= c.end)
+                s.start < c.end and c.start < s.end and not (c.label in ("ORG", "GPE") and c.start <= s.start and s.end <= c.end)
                 for s in strong
             )
             if beaten:
@@ -120,6 +123,17 @@ def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
     return spans
 
 
+def drop_inside_events(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Drop places and people inside event names: "Vietnam War", "Treaty of San Francisco".
+
+    Dates stay ("The 1954 Geneva Agreements" keeps "1954"), and so do organisations.
+    """
+    events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
+    if not events:
+        return spans
+    return [c for c in spans if c.label in ("DATE", "ORG") or not any(s <= c.start and c.end <= e for s, e in events)]
+
+
 # "the North", "the South" (Vietnam) are GPE; "the West" is LOC (ANNOTATION.md).
 COMPASS = regex.compile(r"(?<=\b[Tt]he\s)(?:(?P<gpe>North|South)|(?P<loc>West))(?!\s*[-–]?\s*\p{Lu})(?![\w-])")
 
@@ -132,12 +146,36 @@ def compass_spans(text: str) -> list[Candidate]:
     ]
 
 
-def propagate(text: str, spans: list[Candidate], east_asian_family: frozenset[str]) -> list[Candidate]:
+def _short_form(name: str, families: dict[str, str]) -> str | None:
+    """The word a person is later called by, or None.
+
+    "Yuri Myakotnykh" -> "Myakotnykh"; "Shawcross, William" -> "Shawcross"; "Chiang Kai-shek" ->
+    "Chiang", "Mao Zedong" -> "Mao" (Chinese and Korean family names come first); "Ngo Dinh
+    Diem" -> "Diem" (a Vietnamese is called by the last name); Khmer names stay whole.
+    """
+    parts = name.replace(",", " , ").split()
+    if len(parts) < 2:
+        return None
+    if "," in parts:  # "Shawcross, William"
+        word = parts[0]
+    elif parts[0] in families:
+        family = families[parts[0]]
+        if family == "khmer" or (family == "vietnamese" and len(parts) < 3):
+            return None
+        word = parts[-1] if family == "vietnamese" else parts[0]
+    else:
+        word = parts[-1]
+    long_enough = len(word) >= (MIN_PROPAGATED_SURNAME if parts[0] not in families else 3)
+    return word if long_enough and word[0].isupper() and word.isalpha() else None
+
+
+def propagate(text: str, spans: list[Candidate], families: dict[str, str]) -> list[Candidate]:
     """Label other mentions of names the document has already shown.
 
     A full name found once ("Chan Ven", "Khmer Royal Forces") labels its other mentions; a
-    Western or Russian surname ("Myakotnykh" of "Yuri Myakotnykh") labels a bare surname. East
-    Asian names are not cut down to one word: "Le" of "Le Duan" names nobody.
+    Western or Russian surname ("Myakotnykh" of "Yuri Myakotnykh") labels a bare surname, and so
+    does the short form of an Asian name (`_short_form`): "Le" of "Le Duan" names nobody.
+    `families` maps a family name to its tradition ("vietnamese", "chinese", "korean", "khmer").
     """
     taken = sorted((c.start, c.end) for c in spans)
     names: dict[str, tuple[str, str]] = {}
@@ -148,11 +186,9 @@ def propagate(text: str, spans: list[Candidate], east_asian_family: frozenset[st
         if "\n" in name or len(name) < 3:
             continue
         names.setdefault(name, (c.label, "propagated:" + c.pattern))
-        parts = name.split()
-        if c.label == "PERSON" and len(parts) >= 2 and parts[0].rstrip(",") not in east_asian_family:
-            # "Shawcross, William" (a reference list) puts the surname first
-            surname = name.split(",")[0] if "," in name else parts[-1]
-            if len(surname) >= MIN_PROPAGATED_SURNAME and surname[0].isupper() and surname.isalpha():
+        if c.label == "PERSON":
+            surname = _short_form(name, families)
+            if surname:
                 names.setdefault(surname, ("PERSON", "propagated:surname"))
     if not names:
         return spans

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from nerpipe.citations import find_citations, person_spans
 from nerpipe.dates import find_dates
-from nerpipe.entities import Candidate, compass_spans, merge_attached, propagate, select, trim
+from nerpipe.entities import Candidate, compass_spans, drop_inside_events, merge_attached, propagate, select, trim
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import build_rules
@@ -56,7 +56,11 @@ class EntityComponent:
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
-        self.east_asian = lexicon.get("surnames_vietnamese", frozenset()) | lexicon.get("surnames_chinese", frozenset()) | lexicon.get("surnames_korean", frozenset()) | lexicon.get("names_khmer", frozenset())
+        self.families = {
+            name: tradition
+            for tradition, key in (("khmer", "names_khmer"), ("korean", "surnames_korean"), ("chinese", "surnames_chinese"), ("vietnamese", "surnames_vietnamese"))
+            for name in lexicon.get(key, frozenset())
+        }
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
@@ -110,7 +114,7 @@ class EntityComponent:
     def __call__(self, doc: Doc) -> Doc:
         chosen = select(self.candidates(doc))
         chosen = merge_attached(doc.text, chosen)
-        chosen = select(propagate(doc.text, chosen, self.east_asian))
+        chosen = select(propagate(doc.text, drop_inside_events(doc.text, chosen), self.families))
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
@@ -138,9 +142,11 @@ def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityC
 
 
 def add_tokenizer_exceptions(nlp: Language) -> None:
-    """Keep "p.", "pp.", "Ibid." ... as single tokens."""
+    """Keep "p.", "pp.", "Ibid." ... as single tokens; split "U.S.-led" after the acronym."""
     for word in TOKENIZER_EXCEPTIONS:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def build_nlp(model: str | None = None, patterns_dir: str | None = None, **config: Any) -> Language:

@@ -83,8 +83,8 @@ DATE = regex.compile(
       # with an optional modifier: "end of January 1979", "mid-1960s", "late 1975"
       | {MOD}?
         (?:
-          # "February, 1978", "June 1951"
-            (?P<month>{MONTH}),?\s+(?P<year>{YEAR})
+          # "February, 1978", "June 1951", "September of 1954"
+            (?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})
           # "1946-1954", "1930 to 1954", "1965-66"
           | (?P<range_year1>{YEAR})(?:{DASH}|\s+(?:to|until|through)\s+)(?P<range_year2>{YEAR}|\d\d(?![\d.]))
           # "the 1970s"
@@ -252,5 +252,26 @@ PAREN = regex.compile(r"\((?P<body>(?:[^()]|\([^()]*\))*)\)", FLAGS)
 # Cheap test before the full grammar: a parenthesis is parsed only when it holds one of these.
 CITATION_HINT = regex.compile(
     rf"""(?:\d|[Ii]bid|[Cc]onversation|[Ii]nterview|[Cc]ommunication|{FUND_WORD})""",
+    FLAGS,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Events: places inside their names are not annotated (ANNOTATION.md, "Decided cases")
+# ---------------------------------------------------------------------------------------------
+
+# What ends an event's name: "Geneva Agreements", "Vietnam War", "Tet Offensive", "Taiwan
+# Straits Crises", "Formosa Resolution"; "agreement(s)" and "accords" also in lower case, as
+# in "the Geneva agreements". "Treaty Organization" is an organisation, not an event.
+EVENT_HEAD = r"""(?:[Aa]greements?|[Aa]ccords?|Conference|Treaty|Resolution|Offensive|War|Crisis
+    |Crises|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward)(?!\s+Organi[sz]ation)"""
+EVENT_WORD = r"(?:\p{Lu}[\p{L}.'’]*(?:-\p{Lu}?[\p{L}]+)*)"
+EVENT = regex.compile(
+    rf"""
+      # "Treaty of San Francisco", "Conference on Indochina"
+        (?:Treaty|Conference|Convention|Declaration)\s+(?:of|on)\s+(?:the\s+)?{EVENT_WORD}(?:\s+{EVENT_WORD}){{0,3}}
+      # "Geneva Agreements on Indochina", "Gulf of Tonkin Resolution", "Vietnam War"
+      | {EVENT_WORD}(?:\s+(?:of\s+)?{EVENT_WORD}){{0,4}}\s+{EVENT_HEAD}
+        (?:\s+(?:on|of)\s+(?:the\s+)?{EVENT_WORD}(?:\s+{EVENT_WORD}){{0,2}})?
+    """,
     FLAGS,
 )

@@ -14,6 +14,7 @@ that no list holds, using the word lists of `patterns/lexicon.json`:
             "Ministry of foreign affairs"        ministry + a subject (may be lowercase)
             "KPRP", "C.P.S.U."                   acronyms
     GPE     "Eastern Zone", "Yunnan Province"    administrative zones
+    LOC     "38th parallel"                      lines of latitude
 
 Each rule has an id (`rule:<name>`) that becomes the span's `pattern` (provenance).
 """
@@ -30,6 +31,11 @@ Rule = tuple[str, str, list[list[Token]]]  # (rule id, label, token patterns)
 ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
 MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december".split()
+)
+# Heads that name no organisation under the guidelines: "the Nixon administration" and "the
+# Government of the PRC" give only the person or the place, an embassy is not an ORG.
+NOT_ORG_HEADS = frozenset(
+    "Government Administration Embassy Embassies Consulate Legation Mission Delegation Wing House".split()
 )
 LOWERCASE_SUBJECTS = frozenset(
     "foreign affairs internal defence defense culture trade finance justice agriculture "
@@ -73,7 +79,7 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     cn_family: Token = {"ORTH": {"IN": words("surnames_chinese") + words("surnames_korean")}}
     hyphen: Token = {"ORTH": "-"}
     lower_syllable: Token = {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 6}}
-    org_head: Token = {"ORTH": {"IN": words("org_heads")}}
+    org_head: Token = {"ORTH": {"IN": [w for w in words("org_heads") if w not in NOT_ORG_HEADS]}}
     possessive: Token = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
     org_word: Token = {"IS_TITLE": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted({w.lower() for w in STOP_WORDS} | MONTH_WORDS)}}
     of_for: Token = {"LOWER": {"IN": ["of", "for", "on"]}}
@@ -115,4 +121,5 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
         ),
         ("rule:acronym", "ORG", [[acronym], [dotted_acronym]]),
         ("rule:zone", "GPE", [[compass, zone_word], [{**org_word, "OP": "+"}, zone_word]]),
+        ("rule:parallel", "LOC", [[{"TEXT": {"REGEX": r"^\d{1,2}(?:st|nd|rd|th)$"}}, {"LOWER": "parallel"}]]),
     ]
