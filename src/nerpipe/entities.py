@@ -7,7 +7,7 @@ interviewees) and optionally a statistical model. `select` keeps a non-overlappi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import regex
@@ -60,9 +60,13 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
         following = nxt.group(1) if nxt else ""
         drop = w in LEADING_DROP or (c.label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles))
         drop = drop or (c.label == "ORG" and w in nationalities and following in STATE_ORGANS)
+        # "pro-Vietnam United Front ...": the word after a hyphen belongs to the compound
+        drop = drop or (c.label == "ORG" and start == c.start and start > 0 and text[start - 1] == "-")
         if not drop or not nxt:
             break
         start += len(w) + (len(nxt.group()) - len(nxt.group(1)))
+    if c.pattern == "rule:administration":
+        end = start + len(text[start:end].split()[0])
     tail = TRAILING_DROP.search(text, start, end)
     if tail and c.label != "DATE" and not regex.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end = tail.start()
@@ -99,49 +103,85 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """Merge names that the guidelines take whole.
+    """Merge names that the guidelines take whole, acronym + organ first, then "of the".
 
-    "Central Committee" + " of the " + "CPSU" -> "Central Committee of the CPSU";
-    "VWP" + " " + "Central Committee" -> "VWP Central Committee".
+    "VWP" + " " + "Central Committee" -> "VWP Central Committee";
+    "Politbureau" + " of the " + "VWP Central Committee" -> one ORG;
+    "Central Committee" + " of the " + "CPSU" -> "Central Committee of the CPSU".
+    A party congress or plenum is an event: "Congress of the C.P.S.U." leaves the party alone.
     """
-    changed = True
-    while changed:
-        changed = False
-        out: list[Candidate] = []
-        for c in spans:
-            prev = out[-1] if out else None
-            if prev is not None and prev.label == "ORG" and c.label in ("ORG", "GPE"):
-                gap = text[prev.end : c.start]
-                of_the = regex.fullmatch(r"\s+of\s+(?:the\s+)?", gap)
-                acronym_organ = c.label == "ORG" and regex.fullmatch(r"(?:['’]s)?\s", gap) and regex.fullmatch(r"[A-Z.]{2,8}", text[prev.start : prev.end])
-                if of_the or acronym_organ:
-                    out[-1] = replace(prev, end=c.end, pattern="rule:org-attached", source="rule")
-                    changed = True
-                    continue
+    spans = _merge_pairs(text, spans, _acronym_then_organ)
+    return _merge_pairs(text, spans, _of_the)
+
+
+PARTY_MEETINGS = frozenset({"Congress", "Plenum", "Conference", "Session", "Meeting"})
+
+
+def _acronym_then_organ(text: str, prev: Candidate, c: Candidate) -> bool:
+    gap = text[prev.end : c.start]
+    return (
+        prev.label == "ORG"
+        and c.label == "ORG"
+        and regex.fullmatch(r"(?:['’]s)?\s", gap) is not None
+        and regex.fullmatch(r"[A-Z.]{2,8}", text[prev.start : prev.end]) is not None
+    )
+
+
+def _of_the(text: str, prev: Candidate, c: Candidate) -> bool:
+    return (
+        prev.label == "ORG"
+        and c.label in ("ORG", "GPE")
+        and text[prev.start : prev.end] not in PARTY_MEETINGS
+        and regex.fullmatch(r"\s+of\s+(?:the\s+)?", text[prev.end : c.start]) is not None
+    )
+
+
+def _merge_pairs(text: str, spans: list[Candidate], join: Callable[[str, Candidate, Candidate], bool]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in spans:
+        if out and join(text, out[-1], c):
+            out[-1] = replace(out[-1], end=c.end, label="ORG", pattern="rule:org-attached", source="rule")
+        else:
             out.append(c)
-        spans = out
-    return spans
+    return out
 
 
 def drop_inside_events(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """Drop places and people inside event names: "Vietnam War", "Treaty of San Francisco".
+    """Drop places and people inside event names ("Vietnam War", "Treaty of San Francisco")
+    and ships' names ('the ship "Chelyabinsk"').
 
     Dates stay ("The 1954 Geneva Agreements" keeps "1954"), and so do organisations.
     """
     events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
+    events += [(m.start("name"), m.end("name")) for m in rx.SHIP.finditer(text)]
     if not events:
         return spans
     return [c for c in spans if c.label in ("DATE", "ORG") or not any(s <= c.start and c.end <= e for s, e in events)]
 
 
 # "the North", "the South" (Vietnam) are GPE; "the West" is LOC (ANNOTATION.md).
-COMPASS = regex.compile(r"(?<=\b[Tt]he\s)(?:(?P<gpe>North|South)|(?P<loc>West))(?!\s*[-–]?\s*\p{Lu})(?![\w-])")
+COMPASS = regex.compile(
+    r"""(?<=\b[Tt]he\s|\bbetween\s|\bNorth\sand\s|\bSouth\sand\s)(?:(?P<gpe>North|South)|(?P<loc>West))
+        (?!\s*[-–]?\s*\p{Lu})(?![\w-])
+      | (?P<gpe2>North|South)(?=\s+and\s+(?:North|South)\b(?!\s*\p{Lu}))""",
+    regex.VERBOSE,
+)
+
+
+def periodical_spans(text: str) -> list[Candidate]:
+    """A periodical named in quotes next to "journal", "magazine", ... and its translation: ORG."""
+    out = []
+    for m in rx.PERIODICAL.finditer(text):
+        for group in ("name", "translation"):
+            if m.group(group):
+                out.append(Candidate(m.start(group), m.end(group), "ORG", "rule:periodical", "citation"))
+    return out
 
 
 def compass_spans(text: str) -> list[Candidate]:
-    """"the North" -> GPE, "the West" -> LOC, but not "the North Vietnamese leaders"."""
+    """"the North", "between North and South" -> GPE, "the West" -> LOC; not "the North Vietnamese"."""
     return [
-        Candidate(m.start(), m.end(), "GPE" if m.group("gpe") else "LOC", "rule:the-north-south-west", "rule")
+        Candidate(m.start(), m.end(), "LOC" if m.group("loc") else "GPE", "rule:the-north-south-west", "rule")
         for m in COMPASS.finditer(text)
     ]
 
@@ -180,7 +220,11 @@ def propagate(text: str, spans: list[Candidate], families: dict[str, str]) -> li
     taken = sorted((c.start, c.end) for c in spans)
     names: dict[str, tuple[str, str]] = {}
     for c in spans:
-        if c.label not in ("PERSON", "ORG", "GPE", "LOC") or c.source == "model":
+        # gazetteer places and organisations are matched everywhere already; a model's guesses
+        # and "the South" are not worth repeating
+        if c.label == "DATE" or c.source == "model" or c.pattern.startswith("rule:the-"):
+            continue
+        if c.source == "gazetteer" and c.label != "PERSON":
             continue
         name = text[c.start : c.end]
         if "\n" in name or len(name) < 3:
@@ -194,10 +238,11 @@ def propagate(text: str, spans: list[Candidate], families: dict[str, str]) -> li
         return spans
     alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     found = list(spans)
+    blocked = taken + [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
     for m in regex.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
             continue
         label, pattern = names[m.group()]
         found.append(Candidate(m.start(), m.end(), label, pattern, "rule"))
-        taken.append((m.start(), m.end()))
+        blocked.append((m.start(), m.end()))
     return sorted(found, key=lambda c: c.start)

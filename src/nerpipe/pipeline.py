@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from nerpipe.citations import find_citations, person_spans
 from nerpipe.dates import find_dates
-from nerpipe.entities import Candidate, compass_spans, drop_inside_events, merge_attached, propagate, select, trim
+from nerpipe.entities import Candidate, compass_spans, drop_inside_events, merge_attached, periodical_spans, propagate, select, trim
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import build_rules
@@ -105,6 +105,11 @@ class EntityComponent:
         for cite in doc._.citations or ():
             for start_char, end_char in person_spans(cite):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
+            if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
+                at = doc.text.find(cite.place, cite.start, cite.end)
+                if at >= 0:
+                    out.append(Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation"))
+        out.extend(periodical_spans(doc.text))
         for ent in doc.ents:  # a statistical model's entities, if one ran before us
             if ent.label_ in MODEL_LABELS:
                 out.append(Candidate(ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"))

@@ -98,8 +98,10 @@ DATE = regex.compile(
       | (?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d,]*\s*\d)
       # "28th of August", "the 10th of July"
       | (?P<day>{DAY})\s+of\s+(?P<month>{MONTH})
+      # "end of January", "the beginning of February" (with its modifier)
+      | {MOD}(?P<month>{MONTH_ALONE})\b(?!,?\s+\d)
       # "in March", "until September": a month standing alone after a preposition
-      | (?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Ll]ate|[Ee]arly)\s)(?P<month>{MONTH_ALONE})\b
+      | (?<=\b(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Ll]ate|[Ee]arly)\s)(?P<month>{MONTH_ALONE})\b
     )
     (?![\w])
     """,
@@ -263,8 +265,10 @@ CITATION_HINT = regex.compile(
 # Straits Crises", "Formosa Resolution"; "agreement(s)" and "accords" also in lower case, as
 # in "the Geneva agreements". "Treaty Organization" is an organisation, not an event.
 EVENT_HEAD = r"""(?:[Aa]greements?|[Aa]ccords?|Conference|Treaty|Resolution|Offensive|War|Crisis
-    |Crises|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward)(?!\s+Organi[sz]ation)"""
-EVENT_WORD = r"(?:\p{Lu}[\p{L}.'’]*(?:-\p{Lu}?[\p{L}]+)*)"
+    |Crises|Conflict|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward)(?!\s+Organi[sz]ation)"""
+# A capitalised word of an event's name ("Geneva", "U.S.-Japanese"); a sentence's final period
+# is not part of it ("war in Korea. During World War II").
+EVENT_WORD = r"(?:\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}'’]+)(?:-\p{Lu}?[\p{L}]+)*)"
 EVENT = regex.compile(
     rf"""
       # "Treaty of San Francisco", "Conference on Indochina"
@@ -272,6 +276,22 @@ EVENT = regex.compile(
       # "Geneva Agreements on Indochina", "Gulf of Tonkin Resolution", "Vietnam War"
       | {EVENT_WORD}(?:\s+(?:of\s+)?{EVENT_WORD}){{0,4}}\s+{EVENT_HEAD}
         (?:\s+(?:on|of)\s+(?:the\s+)?{EVENT_WORD}(?:\s+{EVENT_WORD}){{0,2}})?
+    """,
+    FLAGS,
+)
+
+# A ship's name in quotes is not a place: 'the Soviet ship "Chelyabinsk"'.
+SHIP = regex.compile(r"""\b(?:ship|vessel|steamer|freighter|tanker|cruiser|destroyer|liner)\s+["“‘'](?P<name>[^"”’']{2,40})["”’']""", FLAGS)
+# A periodical named in quotes or emphasis next to the word that says it is one: 'the journal
+# "*Somlenh Polokor*" ("Workers' Voice")', '"Tung Krohom" (Red Flag) magazine', 'the Russian
+# journal *Vostok* ('Orient')'. The name, and a translation in brackets right after it, are ORG.
+PERIODICAL_WORD = r"(?:journal|magazine|newspaper|paper|daily|weekly|review|periodical|organ)"
+QUOTED_NAME = r"""(?:["“‘'*]+\s*)(?P<name>\p{Lu}[^"”’'*()\n]{1,60}?)(?:\s*["”’'*]+)"""
+TRANSLATION = r"""(?:\s*\(\s*["“‘']?(?P<translation>\p{Lu}[^"”’'()\n]{1,40}?)["”’']?\s*\))?"""
+PERIODICAL = regex.compile(
+    rf"""
+        \b{PERIODICAL_WORD}\s+{QUOTED_NAME}{TRANSLATION}
+      | {QUOTED_NAME}{TRANSLATION}\s+{PERIODICAL_WORD}\b
     """,
     FLAGS,
 )

@@ -5,6 +5,7 @@ that no list holds, using the word lists of `patterns/lexicon.json`:
 
     PERSON  "Prince Sihanouk" -> Sihanouk        title + name (the title is trimmed off)
             "Nguyen Co Thach", "Le Duan"         Vietnamese family name + 1-2 syllables
+            "Hoanh Van Loi"                      any syllable + Vietnamese middle name + syllable
             "Ieng Sary", "Son Ngoc Minh"         Khmer name syllable + 1-2 syllables
             "Zhou Enlai", "Chiang Kai-shek"      Chinese / Korean family name + given name
             "Yuri Myakotnykh", "Dean Acheson"    given name (+ initial) + surname
@@ -75,6 +76,7 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     given_names = set(words("given_names_western")) | set(words("given_names_russian"))
     given: Token = {"ORTH": {"IN": sorted(w for w in given_names if w.lower() not in not_name)}}
     vn_family: Token = {"ORTH": {"IN": words("surnames_vietnamese")}}
+    vn_middle: Token = {"ORTH": {"IN": words("middle_names_vietnamese")}}
     kh_name: Token = {"ORTH": {"IN": words("names_khmer") + words("names_lao")}}
     cn_family: Token = {"ORTH": {"IN": words("surnames_chinese") + words("surnames_korean")}}
     hyphen: Token = {"ORTH": "-"}
@@ -97,6 +99,7 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     return [
         ("rule:title-name", "PERSON", [[title, {**name_part, "OP": "+"}], [title, initial, name_part]]),
         ("rule:vietnamese-name", "PERSON", [[vn_family, syllable, opt_syllable]]),
+        ("rule:vietnamese-middle-name", "PERSON", [[syllable, vn_middle, syllable]]),
         ("rule:khmer-name", "PERSON", [[kh_name, syllable, opt_syllable]]),
         (
             "rule:east-asian-name",
@@ -109,6 +112,8 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
             [[given, {**initial, "OP": "?"}, name_part], [given, given, name_part]],
         ),
         ("rule:initials-surname", "PERSON", [[initial, name_part], [fused_initial_name]]),
+        # "the Johnson Administration" -> Johnson (ANNOTATION.md: only the person)
+        ("rule:administration", "PERSON", [[name_part, {"LOWER": "administration"}]]),
         (
             "rule:org-name",
             "ORG",
