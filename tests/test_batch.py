@@ -27,10 +27,14 @@ def make_inputs(root: Path) -> Path:
     d = root / "in"
     d.mkdir()
     (d / "a-good.txt").write_text(ARTICLE, encoding="utf-8")
-    (d / "b-bad-utf8.txt").write_bytes("Pol Pot in Hanoi ".encode() + b"\xff\xfe broken")
+    (d / "b-bad-utf8.txt").write_bytes(b"Pol Pot in Hanoi " + b"\xff\xfe broken")
     (d / "c-empty.txt").write_text("", encoding="utf-8")
     (d / "d-binary.txt").write_bytes(b"\x00\x01\x02binary")
-    lines = [json.dumps({"id": "j1", "text": "Le Duan met Pol Pot in 1976.", "journal": "Vostok"}), "{not json", json.dumps({"id": "j2"})]
+    lines = [
+        json.dumps({"id": "j1", "text": "Le Duan met Pol Pot in 1976.", "journal": "Vostok"}),
+        "{not json",
+        json.dumps({"id": "j2"}),
+    ]
     (d / "e-batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return d
 
@@ -46,7 +50,13 @@ def batch_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
 def test_bad_inputs_become_error_records(batch_out: tuple[Path, object]) -> None:
     out, summary = batch_out
     errors = {e.id: e.kind for e in read_models(out / "errors.jsonl", ErrorRecord)}
-    assert errors == {"b-bad-utf8": "decode", "d-binary": "binary", "e-batch:2": "jsonl", "e-batch:3": "jsonl", "missing": "unreadable"}
+    assert errors == {
+        "b-bad-utf8": "decode",
+        "d-binary": "binary",
+        "e-batch:2": "jsonl",
+        "e-batch:3": "jsonl",
+        "missing": "unreadable",
+    }
     assert summary.errors == 5  # type: ignore[attr-defined]
 
 
@@ -115,7 +125,10 @@ def _make_corpus(d: Path, n: int) -> Path:
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
-    return {name: (out / name).read_bytes() for name in ("documents.jsonl", "entities.jsonl", "citations.jsonl", "errors.jsonl")}
+    return {
+        name: (out / name).read_bytes()
+        for name in ("documents.jsonl", "entities.jsonl", "citations.jsonl", "errors.jsonl")
+    }
 
 
 def test_resume_after_sigkill_gives_the_uninterrupted_output(tmp_path: Path) -> None:
@@ -126,7 +139,11 @@ def test_resume_after_sigkill_gives_the_uninterrupted_output(tmp_path: Path) -> 
     proc = subprocess.Popen(_cli(str(corpus), "--out", str(killed)))
     deadline = time.time() + 120
     while time.time() < deadline:
-        done = (killed / "documents.jsonl").read_bytes().count(b"\n") if (killed / "documents.jsonl").exists() else 0
+        done = (
+            (killed / "documents.jsonl").read_bytes().count(b"\n")
+            if (killed / "documents.jsonl").exists()
+            else 0
+        )
         if done >= 20:
             break
         time.sleep(0.05)

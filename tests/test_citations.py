@@ -203,13 +203,22 @@ def test_parse_pages(text: str, expected: list[tuple[int, int]] | None) -> None:
     ("text", "kinds"),
     [
         # a bare page parenthesis right after a citation is an ibid ...
-        ("Le Duan said so (RSAMH, Fund 5, inventory 1, file 2, p. 3). Later (p. 41) he agreed.", ["archival", "ibid"]),
+        (
+            "Le Duan said so (RSAMH, Fund 5, inventory 1, file 2, p. 3). Later (p. 41) he agreed.",
+            ["archival", "ibid"],
+        ),
         # ... but with no citation before it, it is not a citation at all
         ("The war began (p. 41) in the north.", []),
         # a split citation is one record
-        ("It was sent (RSAMH, Fund 5, inventory 58, file 324.) (the political letter, second quarter 1966, p. 84).", ["archival"]),
+        (
+            "It was sent (RSAMH, Fund 5, inventory 58, file 324.) (the political letter, second quarter 1966, p. 84).",
+            ["archival"],
+        ),
         # the inner parenthesis is the citation, not the prose around it
-        ("(He was told that \"it was impossible\" (RSAMH, Fund 5 inventory 75, file 1062. Record, April 4, 1978 p. 23).", ["archival"]),
+        (
+            '(He was told that "it was impossible" (RSAMH, Fund 5 inventory 75, file 1062. Record, April 4, 1978 p. 23).',
+            ["archival"],
+        ),
     ],
 )
 def test_find_citations_in_context(text: str, kinds: list[str]) -> None:

@@ -22,12 +22,17 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    result = runner.invoke(app, ["run", str(FIXTURES / "small-article.txt"), "--out", str(out), "--overwrite"])
+    result = runner.invoke(
+        app, ["run", str(FIXTURES / "small-article.txt"), "--out", str(out), "--overwrite"]
+    )
     assert result.exit_code == 0, result.output
     return out
 
 
-@pytest.mark.parametrize(("name", "model"), [("documents.jsonl", DocumentRecord), ("entities.jsonl", EntityRow), ("citations.jsonl", CitationRow)])
+@pytest.mark.parametrize(
+    ("name", "model"),
+    [("documents.jsonl", DocumentRecord), ("entities.jsonl", EntityRow), ("citations.jsonl", CitationRow)],
+)
 def test_run_writes_lines_that_validate(run_dir: Path, name: str, model: type) -> None:
     rows = list(read_models(run_dir / name, model))
     assert rows
@@ -39,7 +44,9 @@ def test_run_offsets_point_into_the_raw_text(run_dir: Path) -> None:
     assert doc.id == "small-article"
     for item in [*doc.spans, *doc.citations]:
         assert raw[item.start : item.end] == item.text
-    assert {("Pol Pot", "PERSON"), ("Beijing", "GPE"), ("CPK", "ORG"), ("April 1974", "DATE")} <= {(s.text, s.label) for s in doc.spans}
+    assert {("Pol Pot", "PERSON"), ("Beijing", "GPE"), ("CPK", "ORG"), ("April 1974", "DATE")} <= {
+        (s.text, s.label) for s in doc.spans
+    }
     kinds = [c.kind for c in doc.citations]
     assert kinds.count("ibid") == 1 and "archival" in kinds and "interview" in kinds
 
@@ -60,7 +67,11 @@ def test_schema_is_the_document_schema() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "fields"),
     [
-        ("RSAMH, Fund 5, inventory 75, file 1062, p. 35", 0, {"archive": "RGANI", "file": "1062", "pages": [[35, 35]]}),
+        (
+            "RSAMH, Fund 5, inventory 75, file 1062, p. 35",
+            0,
+            {"archive": "RGANI", "file": "1062", "pages": [[35, 35]]},
+        ),
         ("(Chanda 1986, p. 59)", 0, {"kind": "bibliographic", "authors": ["Chanda"]}),
         ("nothing to see here", 1, None),
     ],
@@ -77,7 +88,18 @@ def test_parse_citation_command(text: str, code: int, fields: dict | None) -> No
 
 def test_evaluate_against_itself_is_perfect(run_dir: Path, tmp_path: Path) -> None:
     report_path = tmp_path / "eval.json"
-    result = runner.invoke(app, ["evaluate", "--gold", str(run_dir / "documents.jsonl"), "--pred", str(run_dir / "documents.jsonl"), "--json", str(report_path)])
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "--gold",
+            str(run_dir / "documents.jsonl"),
+            "--pred",
+            str(run_dir / "documents.jsonl"),
+            "--json",
+            str(report_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(report_path.read_text())
     assert report["ents_f"] == 1.0
@@ -88,7 +110,9 @@ def test_evaluate_refuses_different_texts(run_dir: Path, tmp_path: Path) -> None
     (doc,) = read_models(run_dir / "documents.jsonl", DocumentRecord)
     other = tmp_path / "gold.jsonl"
     other.write_text(doc.model_copy(update={"text_sha256": "0" * 64}).to_json() + "\n")
-    result = runner.invoke(app, ["evaluate", "--gold", str(other), "--pred", str(run_dir / "documents.jsonl")])
+    result = runner.invoke(
+        app, ["evaluate", "--gold", str(other), "--pred", str(run_dir / "documents.jsonl")]
+    )
     assert result.exit_code == 2
     assert "different text" in result.output
 
@@ -103,7 +127,17 @@ def test_evaluate_with_a_baseline_model(run_dir: Path, tmp_path: Path) -> None:
     report_path = tmp_path / "eval.json"
     result = runner.invoke(
         app,
-        ["evaluate", "--gold", str(run_dir / "documents.jsonl"), "--pred", str(run_dir / "documents.jsonl"), "--baseline", str(model_dir), "--json", str(report_path)],
+        [
+            "evaluate",
+            "--gold",
+            str(run_dir / "documents.jsonl"),
+            "--pred",
+            str(run_dir / "documents.jsonl"),
+            "--baseline",
+            str(model_dir),
+            "--json",
+            str(report_path),
+        ],
     )
     assert result.exit_code == 0, result.output
     baseline = json.loads(report_path.read_text())["baseline"]
@@ -115,7 +149,10 @@ def test_evaluate_with_a_baseline_model(run_dir: Path, tmp_path: Path) -> None:
 
 def test_validate_gold_of_the_project(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
-    for gold in [root / "corpus/gold/mosyakov-khmer-rouge.jsonl", *sorted((root / "corpus/gold/dev").glob("*.jsonl"))]:
+    for gold in [
+        root / "corpus/gold/mosyakov-khmer-rouge.jsonl",
+        *sorted((root / "corpus/gold/dev").glob("*.jsonl")),
+    ]:
         result = runner.invoke(app, ["validate-gold", str(gold), "--texts", str(root / "corpus")])
         assert result.exit_code == 0, result.output
 
@@ -123,7 +160,9 @@ def test_validate_gold_of_the_project(tmp_path: Path) -> None:
 def test_validate_gold_reports_a_broken_file(run_dir: Path, tmp_path: Path) -> None:
     (doc,) = read_models(run_dir / "documents.jsonl", DocumentRecord)
     span = doc.spans[0]
-    broken = doc.model_copy(update={"spans": [span.model_copy(update={"text": span.text + "x"}), *doc.spans[1:]]})
+    broken = doc.model_copy(
+        update={"spans": [span.model_copy(update={"text": span.text + "x"}), *doc.spans[1:]]}
+    )
     gold = tmp_path / "gold.jsonl"
     gold.write_text(broken.to_json() + "\n")
     texts = tmp_path / "texts"
@@ -141,7 +180,7 @@ def test_citations_index(run_dir: Path, tmp_path: Path) -> None:
     lines = csv_path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "archive,fund,inventory,file,citations,pages,documents"
     # the archival citation and its ibid both count for RGANI 5/67/659
-    assert "RGANI,5,67,659,2,\"85, 86\",small-article" in lines
+    assert 'RGANI,5,67,659,2,"85, 86",small-article' in lines
 
 
 def test_errors_file_is_empty_for_good_input(run_dir: Path) -> None:

@@ -22,7 +22,12 @@ DATES = [
     ("from 1930 to 1954", "1930 to 1954", "1930/1954", None),
     ("in 1965-66", "1965-66", "1965/1966", None),
     ("January 24-26, 1973", "January 24-26, 1973", "1973-01-24/1973-01-26", None),
-    ("from the 1st to the 6th of August, 1978", "1st to the 6th of August, 1978", "1978-08-01/1978-08-06", None),
+    (
+        "from the 1st to the 6th of August, 1978",
+        "1st to the 6th of August, 1978",
+        "1978-08-01/1978-08-06",
+        None,
+    ),
     ("on 1-6 August, 1978", "1-6 August, 1978", "1978-08-01/1978-08-06", None),
     ("August 1-6, 1978", "August 1-6, 1978", "1978-08-01/1978-08-06", None),
     ("In December-January 1977-1978,", "December-January 1977-1978", "1977-12/1978-01", None),
@@ -111,7 +116,10 @@ def test_date_table_is_large_enough() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Record of ... from the 1st to the 6th of August, 1978. August 17, 1978", "1978-08-17"), ("no date here", None)],
+    [
+        ("Record of ... from the 1st to the 6th of August, 1978. August 17, 1978", "1978-08-17"),
+        ("no date here", None),
+    ],
 )
 def test_parse_date_takes_the_last_date(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected

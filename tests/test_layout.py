@@ -22,11 +22,19 @@ LAYOUTS = [
         HEAD,
     ),
     # a paragraph cut mid-sentence, lower-case continuation, page number line between
-    ("It was decided that the troops\n\n12\n\nwould withdraw.\n\nMore text.\n\n13\n\nEven more.\n\n14\n", "troops would withdraw", "\n12\n"),
+    (
+        "It was decided that the troops\n\n12\n\nwould withdraw.\n\nMore text.\n\n13\n\nEven more.\n\n14\n",
+        "troops would withdraw",
+        "\n12\n",
+    ),
     # hyphenated compound cut by a break keeps its hyphen
     ("the envoy-\n\ncounsellor of the embassy said.", "envoy-counsellor", "envoy- counsellor"),
     # hard-wrapped lines inside a paragraph are joined
-    ("The delegation led by the prime minister arrived in\nHanoi on the first day of the visit and left.", "arrived in Hanoi", "in\nHanoi"),
+    (
+        "The delegation led by the prime minister arrived in\nHanoi on the first day of the visit and left.",
+        "arrived in Hanoi",
+        "in\nHanoi",
+    ),
     # a long paragraph that ends without punctuation continues after the break
     ("x " * 120 + "The career growth of Pol\n\nPot was rapid.", "Pol Pot was rapid", "Pol\n\nPot"),
 ]

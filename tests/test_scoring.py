@@ -38,7 +38,9 @@ def test_per_type_counts() -> None:
     assert per_type["PERSON"]["f"] == 1.0
 
 
-@pytest.mark.parametrize(("prf", "p", "r", "f"), [(PRF(2, 2, 0), 0.5, 1.0, 2 / 3), (PRF(0, 0, 0), 0.0, 0.0, 0.0)])
+@pytest.mark.parametrize(
+    ("prf", "p", "r", "f"), [(PRF(2, 2, 0), 0.5, 1.0, 2 / 3), (PRF(0, 0, 0), 0.0, 0.0, 0.0)]
+)
 def test_prf(prf: PRF, p: float, r: float, f: float) -> None:
     assert (prf.precision, prf.recall) == (p, r)
     assert prf.f == pytest.approx(f)

@@ -15,9 +15,18 @@ from pathlib import Path
 
 # (start, end, label) -> (keep?, reason). Reasons are added to docs/annotation.md.
 DECISIONS: dict[tuple[int, int, str], tuple[bool, str]] = {
-    (17959, 17966, "GPE"): (False, "'Vietnam-Kampuchean Conflict' names an event; the event rule beats the hyphen rule"),
-    (32516, 32540, "ORG"): (True, "'the Vietnamese workers party' is the party's own name, lowercased in a quotation"),
-    (76401, 76437, "ORG"): (True, "'Questions of the history of the CPSU' is a periodical: the whole name is ORG"),
+    (17959, 17966, "GPE"): (
+        False,
+        "'Vietnam-Kampuchean Conflict' names an event; the event rule beats the hyphen rule",
+    ),
+    (32516, 32540, "ORG"): (
+        True,
+        "'the Vietnamese workers party' is the party's own name, lowercased in a quotation",
+    ),
+    (76401, 76437, "ORG"): (
+        True,
+        "'Questions of the history of the CPSU' is a periodical: the whole name is ORG",
+    ),
     (76433, 76437, "ORG"): (False, "inside the periodical's name, which is one ORG span"),
 }
 

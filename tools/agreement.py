@@ -24,10 +24,14 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|")
     for label, d in report["ents_per_type"].items():
         lenient = report["lenient"]["ents_per_type"][label]["f"]
-        print(f"| {label} | {d['tp'] + d['fn']} | {d['tp'] + d['fp']} | {d['tp']} | {d['f']:.4f} | {lenient:.4f} |")
+        print(
+            f"| {label} | {d['tp'] + d['fn']} | {d['tp'] + d['fp']} | {d['tp']} | {d['f']:.4f} | {lenient:.4f} |"
+        )
     print(f"| micro | | | | {report['ents_f']:.4f} | {report['lenient']['ents_f']:.4f} |")
     det = report["citations"]["detection"]["ALL"]
-    print(f"\ncitations: {det['tp']} agreed spans of {det['tp'] + det['fn']} (A) / {det['tp'] + det['fp']} (B), F1 {det['f']:.4f}")
+    print(
+        f"\ncitations: {det['tp']} agreed spans of {det['tp'] + det['fn']} (A) / {det['tp'] + det['fp']} (B), F1 {det['f']:.4f}"
+    )
     for field, d in report["citations"]["fields"].items():
         print(f"- {field}: {d['accuracy']:.4f} agreement over {d['n']} matched records")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import collections
 import hashlib
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -32,8 +33,17 @@ from pathlib import Path
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "DATE"}
 KIND_FIELDS = {
     "archival": [
-        "archive", "archive_stated", "fund", "inventory", "folder", "file", "subfile",
-        "pages", "date", "title", "reference",
+        "archive",
+        "archive_stated",
+        "fund",
+        "inventory",
+        "folder",
+        "file",
+        "subfile",
+        "pages",
+        "date",
+        "title",
+        "reference",
     ],
     "ibid": ["pages", "antecedent"],
     "bibliographic": ["authors", "year", "title", "pages", "date", "reference"],
@@ -123,8 +133,13 @@ def compile_notes(text: str, notes: list[Path], doc_id: str) -> dict:
                 if unknown:
                     raise SystemExit(f"{where}: fields not used by {kind}: {sorted(unknown)}")
                 start, end = loc.find(item["cite"], cite_cursor, item.get("ctx"), where)
-                rec = {"start": start, "end": end, "kind": kind, "text": item["cite"],
-                       "section": item.get("section", "text")}
+                rec = {
+                    "start": start,
+                    "end": end,
+                    "kind": kind,
+                    "text": item["cite"],
+                    "section": item.get("section", "text"),
+                }
                 for field in KIND_FIELDS[kind]:
                     rec[field] = item.get(field, [] if field in LIST_FIELDS else None)
                 rec["_id"] = item.get("id")
@@ -133,7 +148,7 @@ def compile_notes(text: str, notes: list[Path], doc_id: str) -> dict:
             else:
                 raise SystemExit(f"{where}: a line needs 't', 'cite' or 'seek'")
     spans.sort(key=lambda s: s["start"])
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         if b["start"] < a["end"]:
             raise SystemExit(f"overlapping spans: {a} and {b}")
     cites.sort(key=lambda c: c["start"])
@@ -162,8 +177,11 @@ def main() -> None:
     args.out.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
     by_label = collections.Counter(s["label"] for s in doc["spans"])
     by_kind = collections.Counter(c["kind"] for c in doc["citations"])
-    print(f"{args.out}: {len(doc['spans'])} spans {dict(by_label)}; "
-          f"{len(doc['citations'])} citations {dict(by_kind)}", file=sys.stderr)
+    print(
+        f"{args.out}: {len(doc['spans'])} spans {dict(by_label)}; "
+        f"{len(doc['citations'])} citations {dict(by_kind)}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

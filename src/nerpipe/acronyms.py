@@ -1,7 +1,7 @@
 """Acronym definitions in running text (Schwartz & Hearst 2003), a pure function.
 
-    >>> find_acronyms("The Khmer People's Revolutionary Party (KPRP) was founded")
-    [('KPRP', "Khmer People's Revolutionary Party")]
+>>> find_acronyms("The Khmer People's Revolutionary Party (KPRP) was founded")
+[('KPRP', "Khmer People's Revolutionary Party")]
 """
 
 from __future__ import annotations
@@ -42,5 +42,5 @@ def find_acronyms(text: str) -> list[tuple[str, str]]:
         # a definition stops at a clause boundary: "... Cambodia, KPRP" keeps only what follows
         long_form = _long_form(short, words)
         if long_form:
-            found.append((short, long_form.strip(" ,;:(\"“")))
+            found.append((short, long_form.strip(' ,;:("“')))
     return found

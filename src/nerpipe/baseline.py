@@ -26,7 +26,13 @@ def baseline_records(model: str, docs: list[DocumentRecord]) -> list[DocumentRec
         if sha256(text) != d.text_sha256:
             raise OSError(f"{d.source} changed since document {d.id!r} was processed")
         spans = [
-            Span(start=e.start_char, end=e.end_char, label=MODEL_LABELS[e.label_], text=e.text, pattern=f"model:{e.label_}")  # type: ignore[arg-type]
+            Span(
+                start=e.start_char,
+                end=e.end_char,
+                label=MODEL_LABELS[e.label_],
+                text=e.text,
+                pattern=f"model:{e.label_}",
+            )
             for e in nlp(text).ents
             if e.label_ in MODEL_LABELS
         ]

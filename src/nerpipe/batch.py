@@ -63,7 +63,9 @@ def process(item: Item, nlp: Language | None = None) -> Result:
         with nlp.memory_zone():
             return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta)
     except Exception as err:  # a component that raises must not stop the batch
-        return ErrorRecord(id=item.id, source=item.source, kind="component", message=f"{type(err).__name__}: {err}")
+        return ErrorRecord(
+            id=item.id, source=item.source, kind="component", message=f"{type(err).__name__}: {err}"
+        )
 
 
 def _process_batch(items: list[Item]) -> list[tuple[bool, str]]:
@@ -93,7 +95,9 @@ def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> I
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
         for lines in pool.imap(_process_batch, _batches(items, BATCH_SIZE)):
             yield [
-                ErrorRecord.model_validate_json(line) if is_error else DocumentRecord.model_validate_json(line)
+                ErrorRecord.model_validate_json(line)
+                if is_error
+                else DocumentRecord.model_validate_json(line)
                 for is_error, line in lines
             ]
 
@@ -104,7 +108,9 @@ def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
     if existing and resume:
         return repair_for_resume(out_dir)
     if existing and not overwrite:
-        raise OutputExistsError(f"{out_dir} already holds a run ({existing[0].name}); use --resume or --overwrite")
+        raise OutputExistsError(
+            f"{out_dir} already holds a run ({existing[0].name}); use --resume or --overwrite"
+        )
     for path in existing:
         path.unlink()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -126,7 +132,11 @@ def run(
     """Process every document under `paths` into `out_dir`; see the module docstring."""
     done = prepare_output(out_dir, resume, overwrite)
     summary = Summary()
-    items = (it for it in iter_documents(paths, glob, encoding_errors) if not (it.id in done and _count_skip(summary)))
+    items = (
+        it
+        for it in iter_documents(paths, glob, encoding_errors)
+        if not (it.id in done and _count_skip(summary))
+    )
     with Writer(out_dir) as writer:
         for batch in results(items, jobs, model):
             for result in batch:

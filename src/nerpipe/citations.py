@@ -21,7 +21,7 @@ import regex
 
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
-from nerpipe.dates import find_dates, parse_date
+from nerpipe.dates import find_dates, last, parse_date
 from nerpipe.models import Citation, PageRange
 
 # Characters trimmed from both ends of a title (docs/annotation.md): spaces, . , ; : and dashes.
@@ -126,7 +126,7 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
         last = dates[-1]
         tail = body_wo_pages[last.end :]
         head = body_wo_pages[: last.start]
-        if not tail.strip(" .,;:()") or len(tail.strip()) > 12 and not head.strip(" .,;:()"):
+        if not tail.strip(" .,;:()") or (len(tail.strip()) > 12 and not head.strip(" .,;:()")):
             date = last.norm
             title_text = head + " " + tail if not tail.strip(" .,;:()") else tail
         elif not head.strip(" .,;:()"):
@@ -160,9 +160,7 @@ def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citatio
         archive_alias = found.group("archive") if found else None
         if found:
             before = before[: found.start()] + before[found.end() :]
-    pages_m = None
-    for pages_m in rx.PAGES_RE.finditer(rest):
-        pass
+    pages_m = last(rx.PAGES_RE.finditer(rest))
     date, title = _date_and_title(rest)
     if before.strip():  # a description before the unit: "Report of ..., 3 March 1962, AVPRF, ..."
         date_before, title_before = _date_and_title(before)
@@ -220,8 +218,14 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
             pages=parse_pages(m.group("pages")), rule="ibid.bare-pages",
         )  # fmt: skip
     m = rx.INTERVIEW.match(body)
-    if m and (m.group("persons") or parse_date(m.group("rest") or "") or body.lstrip().lower().startswith("personal")):
-        persons = [p.strip() for p in regex.split(r"\s*(?:,|\band\b)\s*", m.group("persons") or "") if p.strip()]
+    if m and (
+        m.group("persons")
+        or parse_date(m.group("rest") or "")
+        or body.lstrip().lower().startswith("personal")
+    ):
+        persons = [
+            p.strip() for p in regex.split(r"\s*(?:,|\band\b)\s*", m.group("persons") or "") if p.strip()
+        ]
         place = m.group("place")
         return Citation(
             start=start, end=end, kind="interview", text=body,
@@ -229,7 +233,11 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
             rule="interview",
         )  # fmt: skip
     if m := rx.AUTHOR_YEAR.match(body):
-        authors = [a.split()[-1] for a in regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("authors").replace(" et al.", "")) if a.strip()]
+        authors = [
+            a.split()[-1]
+            for a in regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("authors").replace(" et al.", ""))
+            if a.strip()
+        ]
         return Citation(
             start=start, end=end, kind="bibliographic", text=body,
             authors=authors, year=m.group("year"), pages=parse_pages(m.group("pages")),
@@ -244,7 +252,7 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
     if m := rx.NEWSPAPER.match(body):
         rest = m.group("rest")
         dates = list(find_dates(rest))
-        if dates and not rest[dates[-1].end :].strip(" .,;:\"”") and len(rest) < 40:
+        if dates and not rest[dates[-1].end :].strip(' .,;:"”') and len(rest) < 40:
             date = dates[-1].norm
             return Citation(
                 start=start, end=end, kind="bibliographic", text=body,
@@ -272,7 +280,9 @@ def _title_head(title: str) -> str:
     return title.strip(" *")
 
 
-def parse_citation(text: str, start: int = 0, end: int | None = None, origin: str = "paren") -> list[Citation]:
+def parse_citation(
+    text: str, start: int = 0, end: int | None = None, origin: str = "paren"
+) -> list[Citation]:
     """Parse one citation string into its records (several when it names several files).
 
     >>> [c.file for c in parse_citation("RSAMH, Fund 5, inventory 75, file 1062, p. 35")]
@@ -285,9 +295,7 @@ def parse_citation(text: str, start: int = 0, end: int | None = None, origin: st
     archival = parse_archival(text, start, end, origin)
     if archival:
         return archival
-    lead = None
-    for lead in LEAD_IN.finditer(text, start, end):
-        pass
+    lead = last(LEAD_IN.finditer(text, start, end))
     if lead is not None:  # "However, the Khmers retained 10% of all deliveries - see Chanda 1986"
         short = parse_short(text, lead.end(), end)
         if short:
@@ -327,10 +335,8 @@ def paren_regions(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, bool]
 
 def references_start(text: str) -> int:
     """Offset of the last "References"-type heading, or len(text) if the text has none."""
-    last = None
-    for last in rx.REFERENCES_HEADING.finditer(text):
-        pass
-    return last.end() if last else len(text)
+    heading = last(rx.REFERENCES_HEADING.finditer(text))
+    return heading.end() if heading else len(text)
 
 
 def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
@@ -372,9 +378,7 @@ def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
             if follow and not rx.ARCHIVAL_UNIT.search(follow.group(1)):
                 f_start, f_end = _trim(text, follow.start(1), follow.end(1))
                 part = text[f_start:f_end]
-                pages_m = None
-                for pages_m in rx.PAGES_RE.finditer(part):
-                    pass
+                pages_m = last(rx.PAGES_RE.finditer(part))
                 date, title = _date_and_title(part)
                 nxt = cites[i + 1] if i + 1 < len(cites) and cites[i + 1].start == f_start else None
                 out.append(
@@ -476,7 +480,11 @@ def east_asian_family_names() -> frozenset[str]:
     from nerpipe.patterns import load_lexicon
 
     lex = load_lexicon()
-    return lex.get("surnames_vietnamese", frozenset()) | lex.get("surnames_chinese", frozenset()) | lex.get("surnames_korean", frozenset())
+    return (
+        lex.get("surnames_vietnamese", frozenset())
+        | lex.get("surnames_chinese", frozenset())
+        | lex.get("surnames_korean", frozenset())
+    )
 
 
 def find_references(text: str, lo: int, hi: int) -> list[Citation]:

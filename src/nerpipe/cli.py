@@ -12,13 +12,17 @@ from rich.console import Console
 from rich.table import Table
 
 from nerpipe import index as index_mod
-from nerpipe.batch import OutputExistsError, Result, run as run_batch
-from nerpipe.evaluate import EvaluationError, evaluate as evaluate_records
+from nerpipe.batch import OutputExistsError, Result
+from nerpipe.batch import run as run_batch
+from nerpipe.evaluate import EvaluationError
+from nerpipe.evaluate import evaluate as evaluate_records
 from nerpipe.gold import validate_gold
 from nerpipe.jsonl import read_models
 from nerpipe.models import DocumentRecord, ErrorRecord
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Entities and archival citations from history articles.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Entities and archival citations from history articles."
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -76,7 +80,9 @@ def run(
 def _progress() -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    )
 
 
 @app.command()
@@ -132,7 +138,9 @@ def evaluate(
     pred: Annotated[Path, typer.Option(help="predicted documents.jsonl")],
     json_out: Annotated[Path | None, typer.Option("--json", help="write the report here")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="print false positives and negatives")] = False,
-    baseline: Annotated[str | None, typer.Option(help="an installed spaCy pipeline to score beside ours")] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="an installed spaCy pipeline to score beside ours")
+    ] = None,
 ) -> None:
     """Score predictions against gold: entities (strict, lenient, untyped) and citations."""
     gold_docs, pred_docs = _read_docs(gold), _read_docs(pred)
@@ -141,7 +149,10 @@ def evaluate(
         if baseline:
             from nerpipe.baseline import baseline_records
 
-            report["baseline"] = {"model": baseline, **evaluate_records(gold_docs, baseline_records(baseline, pred_docs))}
+            report["baseline"] = {
+                "model": baseline,
+                **evaluate_records(gold_docs, baseline_records(baseline, pred_docs)),
+            }
     except (EvaluationError, OSError) as e:
         err.print(str(e))
         raise typer.Exit(EXIT_USAGE) from None
@@ -156,7 +167,14 @@ def evaluate(
     for col in ("kind", "P", "R", "F", "gold", "pred"):
         cites.add_column(col, justify="right" if col != "kind" else "left")
     for kind, d in report["citations"]["detection"].items():
-        cites.add_row(kind, f"{d['p']:.3f}", f"{d['r']:.3f}", f"{d['f']:.3f}", str(d["tp"] + d["fn"]), str(d["tp"] + d["fp"]))
+        cites.add_row(
+            kind,
+            f"{d['p']:.3f}",
+            f"{d['r']:.3f}",
+            f"{d['f']:.3f}",
+            str(d["tp"] + d["fn"]),
+            str(d["tp"] + d["fp"]),
+        )
     out.print(cites)
     fields = Table(title="Citation fields (accuracy over matched pairs)")
     fields.add_column("field")
@@ -178,10 +196,16 @@ def evaluate(
 @app.command("validate-gold")
 def validate_gold_cmd(
     path: Annotated[Path, typer.Argument(help="gold JSONL file")],
-    texts: Annotated[list[Path] | None, typer.Option("--texts", help="directories holding ID.txt (default: corpus/)")] = None,
+    texts: Annotated[
+        list[Path] | None, typer.Option("--texts", help="directories holding ID.txt (default: corpus/)")
+    ] = None,
 ) -> None:
     """Check a gold file: offsets, text equality, labels, overlaps, citation fields and links."""
-    found = {p.stem: p.read_bytes().decode("utf-8") for d in (texts or [Path("corpus")]) for p in sorted(d.rglob("*.txt"))}
+    found = {
+        p.stem: p.read_bytes().decode("utf-8")
+        for d in (texts or [Path("corpus")])
+        for p in sorted(d.rglob("*.txt"))
+    }
     report = validate_gold(path, found)
     bad = {k: v for k, v in report.items() if v}
     for doc_id, problems in bad.items():
@@ -205,7 +229,15 @@ def citations(
     for col in ("archive", "fund", "inventory", "file", "citations", "pages", "documents"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.archive or "?", r.fund, r.inventory or "", r.file, str(r.citations), r.pages_text, ", ".join(r.documents))
+        table.add_row(
+            r.archive or "?",
+            r.fund,
+            r.inventory or "",
+            r.file,
+            str(r.citations),
+            r.pages_text,
+            ", ".join(r.documents),
+        )
     out.print(table)
 
 

@@ -83,7 +83,9 @@ def read_file(path: Path, errors: str = "strict") -> Iterator[Item]:
     yield decode(data, path.stem, str(path), errors)
 
 
-def iter_documents(paths: Iterable[str | Path], glob: str = "*.txt", errors: str = "strict") -> Iterator[Item]:
+def iter_documents(
+    paths: Iterable[str | Path], glob: str = "*.txt", errors: str = "strict"
+) -> Iterator[Item]:
     """Every document under `paths`, in the order given (directories sorted, recursive)."""
     for p in paths:
         if str(p) == "-":

@@ -16,12 +16,16 @@ value at the precision the text gives:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 import regex
 
 from nerpipe.regexes import DATE
+
+T = TypeVar("T")
 
 MONTHS = {
     name: i
@@ -44,7 +48,10 @@ MONTHS = {
     )
     for name in names
 }
-ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
+ROMAN = {
+    r: i
+    for i, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)
+}
 DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
     "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
@@ -118,8 +125,8 @@ def normalise(m: regex.Match[str]) -> tuple[str | None, str | None]:
     if g.get("decade"):
         return f"{g['decade'][:3]}X", mod
     if g.get("numeric_year"):
-        day, month, year = int(g["numeric_day"]), int(g["numeric_month"]), int(g["numeric_year"])
-        return (_ymd(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None), None
+        d, m_, y = int(g["numeric_day"]), int(g["numeric_month"]), int(g["numeric_year"])
+        return (_ymd(y, m_, d) if 1 <= m_ <= 12 and 1 <= d <= 31 else None), None
     if g.get("range_year1"):
         y1, y2 = g["range_year1"], g["range_year2"]
         if len(y2) == 2:
@@ -129,10 +136,10 @@ def normalise(m: regex.Match[str]) -> tuple[str | None, str | None]:
             return f"{_ymd(int(y1), m1)}/{_ymd(int(y2), m2)}", None
         return f"{y1}/{y2}", mod
     if g.get("mm_year"):
-        year = int(g["mm_year"])
+        end_year = int(g["mm_year"])
         m1, m2 = _month(g["mm_month1"]), _month(g["mm_month2"])
-        y1 = year - 1 if m1 and m2 and m1 > m2 else year
-        return f"{_ymd(y1, m1)}/{_ymd(year, m2)}", None
+        start_year = end_year - 1 if m1 and m2 and m1 > m2 else end_year
+        return f"{_ymd(start_year, m1)}/{_ymd(end_year, m2)}", None
     year = _year(g.get("year"))
     month = _month(g.get("month"))
     day1, day2 = _day(g.get("day")), _day(g.get("day2"))
@@ -156,9 +163,13 @@ def find_dates(text: str) -> Iterator[DateMatch]:
         yield DateMatch(m.start(), m.end(), m.group(), norm, mod)
 
 
+def last(items: Iterable[T]) -> T | None:
+    """The last item of an iterable (the last match of a pattern), or None."""
+    tail = deque(items, maxlen=1)
+    return tail[0] if tail else None
+
+
 def parse_date(text: str) -> str | None:
     """The value of the last date in `text` (a citation's document date), or None."""
-    last = None
-    for last in find_dates(text):
-        pass
-    return last.norm if last else None
+    found = last(find_dates(text))
+    return found.norm if found else None

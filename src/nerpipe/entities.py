@@ -22,7 +22,9 @@ LEADING_DROP = frozenset({"the", "The", "a", "an"})
 TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
 # A nationality adjective stays in an ORG only before a party-type head: "Vietnamese Workers
 # Party" keeps it, "Vietnamese Ministry of Foreign Affairs" does not.
-STATE_ORGANS = frozenset({"Ministry", "Government", "Embassy", "Foreign", "Department", "Navy", "Army", "Air"})
+STATE_ORGANS = frozenset(
+    {"Ministry", "Government", "Embassy", "Foreign", "Department", "Navy", "Army", "Air"}
+)
 # A surname of a full name is propagated to other mentions only if at least this long.
 MIN_PROPAGATED_SURNAME = 4
 
@@ -58,7 +60,9 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
         w = word.group()
         nxt = regex.match(r"\s*(\S+)", text[start + len(w) : end])
         following = nxt.group(1) if nxt else ""
-        drop = w in LEADING_DROP or (c.label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles))
+        drop = w in LEADING_DROP or (
+            c.label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles)
+        )
         drop = drop or (c.label == "ORG" and w in nationalities and following in STATE_ORGANS)
         # "pro-Vietnam United Front ...": the word after a hyphen belongs to the compound
         drop = drop or (c.label == "ORG" and start == c.start and start > 0 and text[start - 1] == "-")
@@ -90,7 +94,9 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     for c in cands:
         if PRIORITY[c.source] < PRIORITY["citation"]:
             beaten = any(
-                s.start < c.end and c.start < s.end and not (c.label in ("ORG", "GPE") and c.start <= s.start and s.end <= c.end)
+                s.start < c.end
+                and c.start < s.end
+                and not (c.label in ("ORG", "GPE") and c.start <= s.start and s.end <= c.end)
                 for s in strong
             )
             if beaten:
@@ -136,7 +142,9 @@ def _of_the(text: str, prev: Candidate, c: Candidate) -> bool:
     )
 
 
-def _merge_pairs(text: str, spans: list[Candidate], join: Callable[[str, Candidate, Candidate], bool]) -> list[Candidate]:
+def _merge_pairs(
+    text: str, spans: list[Candidate], join: Callable[[str, Candidate, Candidate], bool]
+) -> list[Candidate]:
     out: list[Candidate] = []
     for c in spans:
         if out and join(text, out[-1], c):
@@ -156,7 +164,11 @@ def drop_inside_events(text: str, spans: list[Candidate]) -> list[Candidate]:
     events += [(m.start("name"), m.end("name")) for m in rx.SHIP.finditer(text)]
     if not events:
         return spans
-    return [c for c in spans if c.label in ("DATE", "ORG") or not any(s <= c.start and c.end <= e for s, e in events)]
+    return [
+        c
+        for c in spans
+        if c.label in ("DATE", "ORG") or not any(s <= c.start and c.end <= e for s, e in events)
+    ]
 
 
 # "the North", "the South" (Vietnam) are GPE; "the West" is LOC (ANNOTATION.md).
@@ -179,7 +191,7 @@ def periodical_spans(text: str) -> list[Candidate]:
 
 
 def compass_spans(text: str) -> list[Candidate]:
-    """"the North", "between North and South" -> GPE, "the West" -> LOC; not "the North Vietnamese"."""
+    """ "the North", "between North and South" -> GPE, "the West" -> LOC; not "the North Vietnamese"."""
     return [
         Candidate(m.start(), m.end(), "LOC" if m.group("loc") else "GPE", "rule:the-north-south-west", "rule")
         for m in COMPASS.finditer(text)

@@ -31,7 +31,9 @@ class EvaluationError(ValueError):
     """Gold and predictions that cannot be compared."""
 
 
-def pair_documents(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> list[tuple[DocumentRecord, DocumentRecord]]:
+def pair_documents(
+    gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]
+) -> list[tuple[DocumentRecord, DocumentRecord]]:
     """Gold and predicted records with the same id; texts must be identical."""
     predicted = {d.id: d for d in pred}
     pairs = []
@@ -94,16 +96,28 @@ def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> 
     per_mode: dict[str, dict[str, PRF]] = {m: defaultdict(PRF) for m in MODES}
     detection: dict[str, PRF] = defaultdict(PRF)
     fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # field -> [correct, total]
-    errors: dict[str, list[dict[str, Any]]] = {"entity_fp": [], "entity_fn": [], "citation_fp": [], "citation_fn": [], "field": []}
+    errors: dict[str, list[dict[str, Any]]] = {
+        "entity_fp": [],
+        "entity_fn": [],
+        "citation_fp": [],
+        "citation_fn": [],
+        "field": [],
+    }
     for g, p in pairs:
         gold_keys: set[SpanKey] = {(s.start, s.end, s.label) for s in g.spans}
         pred_keys: set[SpanKey] = {(s.start, s.end, s.label) for s in p.spans}
         for mode in MODES:
             for label, prf in match_spans(gold_keys, pred_keys, mode).items():
                 per_mode[mode][label] += prf
-        texts = {(s.start, s.end, s.label): s.text for s in [*g.spans, *p.spans]}
-        errors["entity_fn"] += [{"doc": g.id, "start": k[0], "end": k[1], "label": k[2], "text": texts[k]} for k in sorted(gold_keys - pred_keys)]
-        errors["entity_fp"] += [{"doc": g.id, "start": k[0], "end": k[1], "label": k[2], "text": texts[k]} for k in sorted(pred_keys - gold_keys)]
+        texts: dict[SpanKey, str] = {(s.start, s.end, s.label): s.text for s in [*g.spans, *p.spans]}
+        errors["entity_fn"] += [
+            {"doc": g.id, "start": k[0], "end": k[1], "label": k[2], "text": texts[k]}
+            for k in sorted(gold_keys - pred_keys)
+        ]
+        errors["entity_fp"] += [
+            {"doc": g.id, "start": k[0], "end": k[1], "label": k[2], "text": texts[k]}
+            for k in sorted(pred_keys - gold_keys)
+        ]
 
         matched = match_citations(g.citations, p.citations)
         pred_to_gold = {pi: gi for gi, pi in matched}
@@ -116,8 +130,16 @@ def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> 
             )
         matched_g = {gi for gi, _ in matched}
         matched_p = {pi for _, pi in matched}
-        errors["citation_fn"] += [{"doc": g.id, "kind": c.kind, "text": c.text} for i, c in enumerate(g.citations) if i not in matched_g]
-        errors["citation_fp"] += [{"doc": g.id, "kind": c.kind, "text": c.text} for i, c in enumerate(p.citations) if i not in matched_p]
+        errors["citation_fn"] += [
+            {"doc": g.id, "kind": c.kind, "text": c.text}
+            for i, c in enumerate(g.citations)
+            if i not in matched_g
+        ]
+        errors["citation_fp"] += [
+            {"doc": g.id, "kind": c.kind, "text": c.text}
+            for i, c in enumerate(p.citations)
+            if i not in matched_p
+        ]
         for gi, pi in matched:
             gc, pc = g.citations[gi], p.citations[pi]
             for field in KIND_FIELDS[gc.kind]:
@@ -127,7 +149,16 @@ def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> 
                 fields[field][0] += ok
                 fields[field][1] += 1
                 if not ok:
-                    errors["field"].append({"doc": g.id, "kind": gc.kind, "field": field, "gold": gv, "pred": pv, "text": gc.text})
+                    errors["field"].append(
+                        {
+                            "doc": g.id,
+                            "kind": gc.kind,
+                            "field": field,
+                            "gold": gv,
+                            "pred": pv,
+                            "text": gc.text,
+                        }
+                    )
     total = PRF()
     for prf in detection.values():
         total += prf
@@ -135,8 +166,11 @@ def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> 
     report["lenient"] = summarise(per_mode["lenient"])
     report["untyped"] = summarise(per_mode["untyped"])
     report["citations"] = {
-        "detection": {kind: detection[kind].as_dict() for kind in sorted(detection)} | {"ALL": total.as_dict()},
-        "fields": {f: {"accuracy": round(c / n, 4) if n else None, "n": n} for f, (c, n) in sorted(fields.items())},
+        "detection": {kind: detection[kind].as_dict() for kind in sorted(detection)}
+        | {"ALL": total.as_dict()},
+        "fields": {
+            f: {"accuracy": round(c / n, 4) if n else None, "n": n} for f, (c, n) in sorted(fields.items())
+        },
     }
     report["errors"] = errors
     return report

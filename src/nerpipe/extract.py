@@ -19,7 +19,14 @@ def default_nlp() -> Language:
     return build_nlp()
 
 
-def extract(text: str, id: str = "doc", *, nlp: Language | None = None, source: str | None = None, meta: dict[str, Any] | None = None) -> DocumentRecord:
+def extract(
+    text: str,
+    id: str = "doc",
+    *,
+    nlp: Language | None = None,
+    source: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> DocumentRecord:
     """Extract the entities and citations of one raw text.
 
     >>> record = extract("Pol Pot met Le Duan in Hanoi on April 1, 1965.", id="x")

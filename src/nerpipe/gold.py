@@ -42,7 +42,7 @@ def validate_document(doc: DocumentRecord, text: str) -> list[str]:
         if not 0 <= s.start < s.end <= len(text):
             problems.append(f"span {s.start}-{s.end} lies outside the text")
         elif text[s.start : s.end] != s.text:
-            problems.append(f"span {s.start}-{s.end} is {text[s.start:s.end]!r}, not {s.text!r}")
+            problems.append(f"span {s.start}-{s.end} is {text[s.start : s.end]!r}, not {s.text!r}")
         if s.start < previous_end:
             problems.append(f"span {s.start}-{s.end} {s.text!r} overlaps the previous span")
         previous_end = max(previous_end, s.end)

@@ -49,7 +49,10 @@ def archive_index(docs: Iterable[DocumentRecord]) -> list[UnitRow]:
             row.pages.update(c.pages or ())
             if doc.id not in row.documents:
                 row.documents.append(doc.id)
-    return sorted(rows.values(), key=lambda r: (r.archive or "", _sort_key(r.fund), _sort_key(r.inventory), _sort_key(r.file)))
+    return sorted(
+        rows.values(),
+        key=lambda r: (r.archive or "", _sort_key(r.fund), _sort_key(r.inventory), _sort_key(r.file)),
+    )
 
 
 def write_csv(rows: list[UnitRow], path: Path) -> None:
@@ -58,4 +61,14 @@ def write_csv(rows: list[UnitRow], path: Path) -> None:
         writer = csv.writer(fh)
         writer.writerow(["archive", "fund", "inventory", "file", "citations", "pages", "documents"])
         for r in rows:
-            writer.writerow([r.archive or "", r.fund, r.inventory or "", r.file, r.citations, r.pages_text, " ".join(r.documents)])
+            writer.writerow(
+                [
+                    r.archive or "",
+                    r.fund,
+                    r.inventory or "",
+                    r.file,
+                    r.citations,
+                    r.pages_text,
+                    " ".join(r.documents),
+                ]
+            )

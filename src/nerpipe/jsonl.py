@@ -18,7 +18,12 @@ from nerpipe.models import CitationRow, DocumentRecord, EntityRow, ErrorRecord
 
 M = TypeVar("M", bound=BaseModel)
 
-DOCUMENTS, ENTITIES, CITATIONS, ERRORS = "documents.jsonl", "entities.jsonl", "citations.jsonl", "errors.jsonl"
+DOCUMENTS, ENTITIES, CITATIONS, ERRORS = (
+    "documents.jsonl",
+    "entities.jsonl",
+    "citations.jsonl",
+    "errors.jsonl",
+)
 OUTPUT_FILES = (DOCUMENTS, ENTITIES, CITATIONS, ERRORS)
 
 
@@ -36,7 +41,9 @@ def read_models(path: Path, model: type[M]) -> Iterator[M]:
 def flat_rows(record: DocumentRecord) -> tuple[list[EntityRow], list[CitationRow]]:
     """The rows of `entities.jsonl` and `citations.jsonl` for one document."""
     entities = [EntityRow(doc_id=record.id, **s.model_dump()) for s in record.spans]
-    citations = [CitationRow(doc_id=record.id, index=i, **c.model_dump()) for i, c in enumerate(record.citations)]
+    citations = [
+        CitationRow(doc_id=record.id, index=i, **c.model_dump()) for i, c in enumerate(record.citations)
+    ]
     return entities, citations
 
 
@@ -64,7 +71,9 @@ def repair_for_resume(out_dir: Path) -> set[str]:
         path = out_dir / name
         if path.exists():
             lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            path.write_text("".join(line for line in lines if json.loads(line)["doc_id"] in done), encoding="utf-8")
+            path.write_text(
+                "".join(line for line in lines if json.loads(line)["doc_id"] in done), encoding="utf-8"
+            )
     return done | set(_ids(out_dir / ERRORS, "id"))
 
 
@@ -73,7 +82,9 @@ class Writer:
 
     def __init__(self, out_dir: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
-        self.files: dict[str, IO[str]] = {name: (out_dir / name).open("a", encoding="utf-8") for name in OUTPUT_FILES}
+        self.files: dict[str, IO[str]] = {
+            name: (out_dir / name).open("a", encoding="utf-8") for name in OUTPUT_FILES
+        }
 
     def write(self, record: DocumentRecord) -> None:
         entities, citations = flat_rows(record)

@@ -51,7 +51,7 @@ class Layout:
 
     def raw_start(self, pos: int) -> int:
         """Raw offset of the repaired text's character `pos`."""
-        clean_start, raw_start, raw_end, copied = self._piece(pos)
+        clean_start, raw_start, _raw_end, copied = self._piece(pos)
         return raw_start + (pos - clean_start) if copied else raw_start
 
     def raw_end(self, pos: int) -> int:

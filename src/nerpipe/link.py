@@ -61,8 +61,8 @@ def same_name(a: str, b: str) -> bool:
         return False
     if len(pa) == 1:
         return min(len(a), len(b)) >= MIN_FUZZY_WORD and OSA.distance(a, b) <= 1 and a[0] == b[0]
-    mismatches = sum(not (x == y) for x, y in zip(pa, pb))
-    return mismatches <= 1 and all(_syllables_match(x, y) for x, y in zip(pa, pb))
+    mismatches = sum(x != y for x, y in zip(pa, pb, strict=False))
+    return mismatches <= 1 and all(_syllables_match(x, y) for x, y in zip(pa, pb, strict=False))
 
 
 @dataclass
@@ -88,7 +88,12 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
     for name, label, pattern in mentions:
         key = fold(name)
         target = None
-        gaz_id = pattern if ":" in pattern and not pattern.startswith(("rule:", "dates:", "citation:", "model:", "propagated:")) else None
+        gaz_id = (
+            pattern
+            if ":" in pattern
+            and not pattern.startswith(("rule:", "dates:", "citation:", "model:", "propagated:"))
+            else None
+        )
         for i, c in enumerate(clusters):
             if c.label != label:
                 continue
@@ -96,13 +101,18 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
                 target = i
                 break
             expansion = acronyms.get(name)
-            if expansion and expansion in c.folded or any(acronyms.get(n) == key for n in c.names):
+            if (expansion and expansion in c.folded) or any(acronyms.get(n) == key for n in c.names):
                 target = i
                 break
         if target is None and label == "PERSON" and len(key.split()) == 1:
             # a surname alone joins the one person whose full name ends (or, for East Asian
             # names written surname first, begins) with it
-            full = [i for i, c in enumerate(clusters) if c.label == "PERSON" and any(len(f.split()) > 1 and same_name(key, f.split()[-1]) for f in c.folded)]
+            full = [
+                i
+                for i, c in enumerate(clusters)
+                if c.label == "PERSON"
+                and any(len(f.split()) > 1 and same_name(key, f.split()[-1]) for f in c.folded)
+            ]
             if len(full) == 1:
                 target = full[0]
         if target is None:
@@ -117,4 +127,5 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
 
 
 def slug(name: str) -> str:
-    return regex.sub(r"[^\w]+", "-", fold(name)).strip("-")
+    """An id-safe form of a name: "Nguyen Co Thach" -> "nguyen-co-thach"."""
+    return str(regex.sub(r"[^\w]+", "-", fold(name))).strip("-")

@@ -18,17 +18,40 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from nerpipe.citations import find_citations, person_spans
 from nerpipe.dates import find_dates
-from nerpipe.entities import Candidate, compass_spans, drop_inside_events, merge_attached, periodical_spans, propagate, select, trim
+from nerpipe.entities import (
+    Candidate,
+    compass_spans,
+    drop_inside_events,
+    merge_attached,
+    periodical_spans,
+    propagate,
+    select,
+    trim,
+)
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import build_rules
 
 # Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
-TOKENIZER_EXCEPTIONS = ("p.", "pp.", "Ibid.", "ibid.", "ll.", "l.", "op.", "ob.", "dd.", "dok.", "per.", "pa.")
+TOKENIZER_EXCEPTIONS = (
+    "p.",
+    "pp.",
+    "Ibid.",
+    "ibid.",
+    "ll.",
+    "l.",
+    "op.",
+    "ob.",
+    "dd.",
+    "dok.",
+    "per.",
+    "pa.",
+)
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 
@@ -58,7 +81,12 @@ class EntityComponent:
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.families = {
             name: tradition
-            for tradition, key in (("khmer", "names_khmer"), ("korean", "surnames_korean"), ("chinese", "surnames_chinese"), ("vietnamese", "surnames_vietnamese"))
+            for tradition, key in (
+                ("khmer", "names_khmer"),
+                ("korean", "surnames_korean"),
+                ("chinese", "surnames_chinese"),
+                ("vietnamese", "surnames_vietnamese"),
+            )
             for name in lexicon.get(key, frozenset())
         }
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -97,7 +125,12 @@ class EntityComponent:
                 out.append(Candidate(span.start_char, span.end_char, label, pattern, "gazetteer"))
                 continue
             label, pattern = self.info[key]
-            trimmed = trim(doc.text, Candidate(span.start_char, span.end_char, label, pattern, "rule"), self.titles, self.nationalities)
+            trimmed = trim(
+                doc.text,
+                Candidate(span.start_char, span.end_char, label, pattern, "rule"),
+                self.titles,
+                self.nationalities,
+            )
             if trimmed:
                 out.append(trimmed)
         for d in find_dates(doc.text):
@@ -108,11 +141,17 @@ class EntityComponent:
             if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
                 at = doc.text.find(cite.place, cite.start, cite.end)
                 if at >= 0:
-                    out.append(Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation"))
+                    out.append(
+                        Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation")
+                    )
         out.extend(periodical_spans(doc.text))
         for ent in doc.ents:  # a statistical model's entities, if one ran before us
             if ent.label_ in MODEL_LABELS:
-                out.append(Candidate(ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"))
+                out.append(
+                    Candidate(
+                        ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"
+                    )
+                )
         out.extend(compass_spans(doc.text))
         return out
 
@@ -148,10 +187,11 @@ def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityC
 
 def add_tokenizer_exceptions(nlp: Language) -> None:
     """Keep "p.", "pp.", "Ibid." ... as single tokens; split "U.S.-led" after the acronym."""
+    tokenizer: Tokenizer = nlp.tokenizer
     for word in TOKENIZER_EXCEPTIONS:
-        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        tokenizer.add_special_case(word, [{ORTH: word}])
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def build_nlp(model: str | None = None, patterns_dir: str | None = None, **config: Any) -> Language:
@@ -160,10 +200,7 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None, **confi
     With `model`, that pipeline's entities become low-priority candidates: our rules win where
     they overlap, and its labels are mapped onto ours.
     """
-    if model:
-        nlp = spacy.load(model)
-    else:
-        nlp = spacy.blank("en")
+    nlp = spacy.load(model) if model else spacy.blank("en")
     add_tokenizer_exceptions(nlp)
     nlp.add_pipe("nerpipe_citations")
     nlp.add_pipe("nerpipe_entities", config={"patterns_dir": patterns_dir, **config})

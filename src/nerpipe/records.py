@@ -44,7 +44,7 @@ def _span_records(parts: list[tuple[Doc, int]], layout: Layout) -> tuple[list[Sp
     for i in assignment:
         counts[i] += 1
     entities = [
-        Entity(id=ids[i], label=c.label, name=c.canonical, aliases=sorted(c.names), mentions=counts[i])  # type: ignore[arg-type]
+        Entity(id=ids[i], label=c.label, name=c.canonical, aliases=sorted(c.names), mentions=counts[i])
         for i, c in enumerate(clusters)
     ]
     return spans, entities
@@ -66,7 +66,11 @@ def _citation_records(parts: list[tuple[Doc, int]], layout: Layout) -> list[Cita
 
 
 def to_record(
-    parts: list[tuple[Doc, int]], layout: Layout, doc_id: str, source: str | None = None, meta: dict[str, Any] | None = None
+    parts: list[tuple[Doc, int]],
+    layout: Layout,
+    doc_id: str,
+    source: str | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> DocumentRecord:
     """The document record of processed Docs (each with its offset in the repaired text).
 

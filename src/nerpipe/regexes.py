@@ -39,7 +39,9 @@ YEAR = r"(?:1[7-9]\d\d|20[0-4]\d)(?!\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 ORDINAL = r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-DECADE_WORD = r"(?:[Tt]wenties|[Tt]hirties|[Ff]orties|[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties)"
+DECADE_WORD = (
+    r"(?:[Tt]wenties|[Tt]hirties|[Ff]orties|[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties)"
+)
 # "end of", "beginning of the", "mid-", "early", "late": kept inside the span (ANNOTATION.md).
 MOD = r"""(?P<mod>
       (?:[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)
@@ -141,7 +143,9 @@ SEP = r"\s*[,.;:]?\s*"
 # Level words, by level not by word (ANNOTATION.md): the translations in the seed include the
 # mistranslated "list" (perechen') and "business"/"document" (delo).
 FUND_WORD = r"(?:[Ff]unds?|[Ff]onds?|[Ff]\.|Ф\.|ф\.)"
-INVENTORY_WORD = r"(?:[Ii]nventor(?:y|ies)|[Oo]pis[ʹ'’]?|[Oo]p\.|Оп\.|оп\.|[Ll]ist|[Pp]erechen[ʹ'’]?|[Pp]er\.)"
+INVENTORY_WORD = (
+    r"(?:[Ii]nventor(?:y|ies)|[Oo]pis[ʹ'’]?|[Oo]p\.|Оп\.|оп\.|[Ll]ist|[Pp]erechen[ʹ'’]?|[Pp]er\.)"
+)
 FOLDER_WORD = r"(?:[Pp]apka|[Pp]a\.|[Pp]\.|П\.|п\.)"
 FILE_WORD = r"(?:[Ff]iles?|[Dd]elo|[Dd]d\.|[Dd]\.|Д\.|д\.|[Bb]usiness|[Dd]ocument|[Dd]ok\.)"
 SUBFILE_WORD = r"(?:[Dd]ossier)"
@@ -281,7 +285,10 @@ EVENT = regex.compile(
 )
 
 # A ship's name in quotes is not a place: 'the Soviet ship "Chelyabinsk"'.
-SHIP = regex.compile(r"""\b(?:ship|vessel|steamer|freighter|tanker|cruiser|destroyer|liner)\s+["“‘'](?P<name>[^"”’']{2,40})["”’']""", FLAGS)
+SHIP = regex.compile(
+    r"""\b(?:ship|vessel|steamer|freighter|tanker|cruiser|destroyer|liner)\s+["“‘'](?P<name>[^"”’']{2,40})["”’']""",
+    FLAGS,
+)
 # A periodical named in quotes or emphasis next to the word that says it is one: 'the journal
 # "*Somlenh Polokor*" ("Workers' Voice")', '"Tung Krohom" (Red Flag) magazine', 'the Russian
 # journal *Vostok* ('Orient')'. The name, and a translation in brackets right after it, are ORG.

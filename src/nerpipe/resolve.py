@@ -65,12 +65,26 @@ def _inherit_archives(cites: list[Citation]) -> list[Citation]:
     for c in cites:
         if c.kind == "archival" and c.archive is None:
             if previous:
-                res = Resolution(status="resolved", target="archive", note=f"inherited {previous} from the previous archival citation")
-                c = c.model_copy(update={"archive": previous, "archive_stated": False, "resolutions": [*c.resolutions, res]})
+                res = Resolution(
+                    status="resolved",
+                    target="archive",
+                    note=f"inherited {previous} from the previous archival citation",
+                )
+                c = c.model_copy(
+                    update={
+                        "archive": previous,
+                        "archive_stated": False,
+                        "resolutions": [*c.resolutions, res],
+                    }
+                )
             elif len(ref_archives) == 1:
                 (only,) = ref_archives
-                res = Resolution(status="resolved", target="archive", note=f"inherited {only} from the reference list")
-                c = c.model_copy(update={"archive": only, "archive_stated": False, "resolutions": [*c.resolutions, res]})
+                res = Resolution(
+                    status="resolved", target="archive", note=f"inherited {only} from the reference list"
+                )
+                c = c.model_copy(
+                    update={"archive": only, "archive_stated": False, "resolutions": [*c.resolutions, res]}
+                )
             else:
                 res = Resolution(status="ambiguous" if ref_archives else "unresolved", target="archive")
                 c = c.model_copy(update={"archive_stated": False, "resolutions": [*c.resolutions, res]})
@@ -84,19 +98,34 @@ def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[
     """Indices of the reference entries `c` may point to, and warnings about near misses."""
     warnings: list[str] = []
     if c.kind == "archival":
-        unit = [i for i, e in entries if e.kind == "archival" and (e.fund, e.inventory, e.file) == (c.fund, c.inventory, c.file)]
+        unit = [
+            i
+            for i, e in entries
+            if e.kind == "archival" and (e.fund, e.inventory, e.file) == (c.fund, c.inventory, c.file)
+        ]
         if len(unit) > 1 and c.date:
             dated = [i for i in unit if entries_by_index(entries)[i].date == c.date]
             unit = dated or unit
         if len(unit) > 1 and c.title:
             unit = _best_title(c.title, [(i, entries_by_index(entries)[i]) for i in unit])
         if not unit:
-            same = [e for _, e in entries if e.kind == "archival" and (e.fund, e.inventory) == (c.fund, c.inventory)]
-            near = [e for e in same if c.date and e.date == c.date or (c.title and e.title and fuzz.partial_ratio(_fold(c.title), _fold(e.title)) >= 90)]
+            same = [
+                e
+                for _, e in entries
+                if e.kind == "archival" and (e.fund, e.inventory) == (c.fund, c.inventory)
+            ]
+            near = [
+                e
+                for e in same
+                if (c.date and e.date == c.date)
+                or (c.title and e.title and fuzz.partial_ratio(_fold(c.title), _fold(e.title)) >= 90)
+            ]
             if near:
                 warnings.append(f"reference list gives this document as file {near[0].file}, not {c.file}")
             else:
-                warnings.append(f"no reference-list entry for fund {c.fund}, inventory {c.inventory}, file {c.file}")
+                warnings.append(
+                    f"no reference-list entry for fund {c.fund}, inventory {c.inventory}, file {c.file}"
+                )
         return unit, warnings
     if c.authors:
         first = _fold(c.authors[0])
@@ -108,18 +137,24 @@ def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[
             # of the original publication; linked, with the mismatch reported
             match = [i for i, e in by_author if regex.search(rf"\b{c.year}\b", e.text)]
             if match:
-                warnings.append(f"year differs: the reference list dates {c.authors[0]} {entries_by_index(entries)[match[0]].year}, citing {c.year}")
+                warnings.append(
+                    f"year differs: the reference list dates {c.authors[0]} {entries_by_index(entries)[match[0]].year}, citing {c.year}"
+                )
                 return match, warnings
         if not match:
             years = sorted({e.year for _, e in by_author if e.year})
             if years:
-                warnings.append(f"year differs: the reference list has {c.authors[0]} {', '.join(years)}, not {c.year}")
+                warnings.append(
+                    f"year differs: the reference list has {c.authors[0]} {', '.join(years)}, not {c.year}"
+                )
             else:
                 warnings.append(f"no reference-list entry for {c.authors[0]} {c.year}")
         return match, warnings
     if c.title:
         title = _fold(c.title)
-        match = [i for i, e in entries if e.title and fuzz.partial_ratio(title, _fold(e.title)) >= TITLE_MATCH]
+        match = [
+            i for i, e in entries if e.title and fuzz.partial_ratio(title, _fold(e.title)) >= TITLE_MATCH
+        ]
         if len(match) > 1 and c.year:
             match = [i for i in match if entries_by_index(entries)[i].year == c.year] or match
         if not match:
@@ -150,11 +185,19 @@ def _link_references(cites: list[Citation]) -> list[Citation]:
             match, warnings = _candidates(c, entries)
             if len(match) == 1:
                 res = Resolution(status="resolved", target="reference", candidates=match)
-                c = c.model_copy(update={"reference": match[0], "resolutions": [*c.resolutions, res], "warnings": [*c.warnings, *warnings]})
+                c = c.model_copy(
+                    update={
+                        "reference": match[0],
+                        "resolutions": [*c.resolutions, res],
+                        "warnings": [*c.warnings, *warnings],
+                    }
+                )
             else:
                 status = "ambiguous" if match else "unresolved"
                 res = Resolution(status=status, target="reference", candidates=match)
-                c = c.model_copy(update={"resolutions": [*c.resolutions, res], "warnings": [*c.warnings, *warnings]})
+                c = c.model_copy(
+                    update={"resolutions": [*c.resolutions, res], "warnings": [*c.warnings, *warnings]}
+                )
         out.append(c)
     return out
 
@@ -170,7 +213,13 @@ def _resolve_ibids(cites: list[Citation]) -> list[Citation]:
             else:
                 base = out[antecedent]
                 update = {f: getattr(base, f) for f in INHERITED}
-                update |= {"antecedent": antecedent, "resolutions": [*c.resolutions, Resolution(status="resolved", target="antecedent", candidates=[antecedent])]}
+                update |= {
+                    "antecedent": antecedent,
+                    "resolutions": [
+                        *c.resolutions,
+                        Resolution(status="resolved", target="antecedent", candidates=[antecedent]),
+                    ],
+                }
                 c = c.model_copy(update=update)
         elif c.section == "text":
             antecedent = i

@@ -29,18 +29,43 @@ from spacy.lang.en.stop_words import STOP_WORDS
 Token = dict[str, Any]
 Rule = tuple[str, str, list[list[Token]]]  # (rule id, label, token patterns)
 
-ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
+ROMAN_NUMERALS = frozenset(
+    ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"]
+)
 MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 # Heads that name no organisation under the guidelines: "the Nixon administration" and "the
 # Government of the PRC" give only the person or the place, an embassy is not an ORG.
 NOT_ORG_HEADS = frozenset(
-    "Government Administration Embassy Embassies Consulate Legation Mission Delegation Wing House".split()
+    [
+        "Government",
+        "Administration",
+        "Embassy",
+        "Embassies",
+        "Consulate",
+        "Legation",
+        "Mission",
+        "Delegation",
+        "Wing",
+        "House",
+    ]
 )
 LOWERCASE_SUBJECTS = frozenset(
-    "foreign affairs internal defence defense culture trade finance justice agriculture "
-    "education health interior information security and national public state".split()
+    ["foreign", "affairs", "internal", "defence", "defense", "culture", "trade", "finance", "justice", "agriculture", "education", "health", "interior", "information", "security", "and", "national", "public", "state"]
 )  # fmt: skip
 
 
@@ -83,7 +108,11 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     lower_syllable: Token = {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 6}}
     org_head: Token = {"ORTH": {"IN": [w for w in words("org_heads") if w not in NOT_ORG_HEADS]}}
     possessive: Token = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
-    org_word: Token = {"IS_TITLE": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted({w.lower() for w in STOP_WORDS} | MONTH_WORDS)}}
+    org_word: Token = {
+        "IS_TITLE": True,
+        "IS_ALPHA": True,
+        "LOWER": {"NOT_IN": sorted({w.lower() for w in STOP_WORDS} | MONTH_WORDS)},
+    }
     of_for: Token = {"LOWER": {"IN": ["of", "for", "on"]}}
     the: Token = {"LOWER": "the", "OP": "?"}
     ministry: Token = {"ORTH": {"IN": ["Ministry", "Ministries", "Commissariat", "Department"]}}
@@ -91,7 +120,26 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     acronym: Token = {"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "ORTH": {"NOT_IN": sorted(ROMAN_NUMERALS)}}
     dotted_acronym: Token = {"TEXT": {"REGEX": r"^(?:[A-Z]\.){2,5}$"}}
     zone_word: Token = {"ORTH": {"IN": ["Zone", "Province", "Prefecture", "District", "Oblast", "Region"]}}
-    compass: Token = {"ORTH": {"IN": ["Eastern", "Western", "Northern", "Southern", "Northwest", "Southwest", "Northeast", "Southeast", "Central", "Special", "North", "South", "East", "West"]}}
+    compass: Token = {
+        "ORTH": {
+            "IN": [
+                "Eastern",
+                "Western",
+                "Northern",
+                "Southern",
+                "Northwest",
+                "Southwest",
+                "Northeast",
+                "Southeast",
+                "Central",
+                "Special",
+                "North",
+                "South",
+                "East",
+                "West",
+            ]
+        }
+    }
 
     org_words = {**org_word, "OP": "*"}
     org_words_plus = {**org_word, "OP": "+"}
@@ -120,7 +168,16 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
             [
                 [org_word, poss_opt, org_words, poss_opt, org_head],
                 [org_words, org_head, of_for, the, org_words_plus],
-                [org_words, org_head, of_for, the, org_words_plus, {"LOWER": {"IN": ["of", "and"]}}, the, org_words_plus],
+                [
+                    org_words,
+                    org_head,
+                    of_for,
+                    the,
+                    org_words_plus,
+                    {"LOWER": {"IN": ["of", "and"]}},
+                    the,
+                    org_words_plus,
+                ],
                 [ministry, {"LOWER": "of"}, {**subject, "OP": "+"}],
             ],
         ),
