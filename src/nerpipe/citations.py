@@ -26,10 +26,6 @@ from nerpipe.models import Citation, PageRange
 
 # Characters trimmed from both ends of a title (docs/annotation.md): spaces, . , ; : and dashes.
 TITLE_TRIM = " \t\n.,;:–—-"
-# Function words left dangling when the date is cut off a title: "... Pham Van Dong on the".
-DANGLING = regex.compile(r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", regex.IGNORECASE)
-# Words that open a parenthesis of prose, not a citation: "(see below)".
-PARA_BREAK = regex.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -67,8 +63,8 @@ def clean_title(text: str) -> str | None:
     previous = None
     while text != previous:  # "(Information ... of the USSR, .)" -> "Information ... of the USSR"
         previous = text
-        text = regex.sub(r"\(\s*[.,;:]?\s*\)", "", text)  # an emptied "( .)"
-        text = DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
+        text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)"
+        text = rx.DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
         if _wrapped(text):  # "(Record of ... Pham Van Dong on .)"
             text = text[1:-1]
         if text.startswith("(") and text.count("(") > text.count(")"):
@@ -98,17 +94,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to drop spaces, a "see " lead-in and a final period (ANNOTATION.md)."""
     while start < end and text[start].isspace():
         start += 1
-    lead = rx_see.match(text, start, end)
+    lead = rx.SEE.match(text, start, end)
     if lead:
         start = lead.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
         end -= 1
     return start, end
-
-
-rx_see = regex.compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+")
-# A lead-in inside a parenthesis of prose: "... of all deliveries - see Chanda 1986, pp. 61, 420".
-LEAD_IN = regex.compile(r"(?<=\s)(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?=[A-Z*])")
 
 
 def _date_and_title(body: str) -> tuple[str | None, str | None]:
@@ -132,7 +123,7 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
         elif not head.strip(" .,;:()"):
             date = last.norm
             title_text = tail
-        elif regex.match(r"^[\s.,;:]+[A-Z]", tail) and len(tail) > 20:
+        elif rx.TITLE_AFTER_DATE.match(tail) and len(tail) > 20:
             # "p. 108, October 20, 1978. Record of conversation ..." (date, then title)
             date = last.norm
             title_text = head + " " + tail
@@ -172,9 +163,9 @@ def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citatio
     rule = f"archival.{origin}"
     if more:  # "d. 4137, l. 1; d. 1943, l. 1": split at each further file
         files = []
-        pieces = regex.split(r"\s*;\s*", body[unit.start() :])
+        pieces = rx.SEMICOLON.split(body[unit.start() :])
         for piece in pieces:
-            fm = regex.search(rx.FILE, piece, rx.FLAGS)
+            fm = rx.FILE_RE.search(piece)
             if fm:
                 pm = rx.PAGES_RE.search(piece)
                 files.append((fm.group("file"), pm.group("pages") if pm else ""))
@@ -193,7 +184,7 @@ def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citatio
                 fund=fields["fund"],
                 inventory=fields.get("inventory"),
                 folder=fields.get("folder"),
-                file=regex.sub(r"\s*[-–]\s*", "-", file_no),
+                file=rx.DASH_RE.sub("-", file_no),
                 subfile=fields.get("subfile"),
                 pages=pages,
                 date=date,
@@ -223,9 +214,7 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
         or parse_date(m.group("rest") or "")
         or body.lstrip().lower().startswith("personal")
     ):
-        persons = [
-            p.strip() for p in regex.split(r"\s*(?:,|\band\b)\s*", m.group("persons") or "") if p.strip()
-        ]
+        persons = [p.strip() for p in rx.PERSON_SEP.split(m.group("persons") or "") if p.strip()]
         place = m.group("place")
         return Citation(
             start=start, end=end, kind="interview", text=body,
@@ -234,9 +223,7 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
         )  # fmt: skip
     if m := rx.AUTHOR_YEAR.match(body):
         authors = [
-            a.split()[-1]
-            for a in regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("authors").replace(" et al.", ""))
-            if a.strip()
+            a.split()[-1] for a in rx.AUTHOR_SEP.split(m.group("authors").replace(" et al.", "")) if a.strip()
         ]
         return Citation(
             start=start, end=end, kind="bibliographic", text=body,
@@ -295,7 +282,7 @@ def parse_citation(
     archival = parse_archival(text, start, end, origin)
     if archival:
         return archival
-    lead = last(LEAD_IN.finditer(text, start, end))
+    lead = last(rx.LEAD_IN.finditer(text, start, end))
     if lead is not None:  # "However, the Khmers retained 10% of all deliveries - see Chanda 1986"
         short = parse_short(text, lead.end(), end)
         if short:
@@ -312,7 +299,7 @@ def paren_regions(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, bool]
     the final bracket closes both.
     """
     stack: list[tuple[int, int]] = []  # (open position, end of last closed child)
-    for m in regex.finditer(r"[()]|\n[ \t]*\n", text[lo:hi]):
+    for m in rx.PAREN_OR_BREAK.finditer(text[lo:hi]):
         pos = lo + m.start()
         char = m.group()
         if char == "(":
@@ -357,7 +344,7 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     for m in rx.ARCHIVAL_UNIT.finditer(text, lo, hi):
         if any(c.start <= m.start() < c.end for c in found):
             continue
-        stop = regex.compile(r"\.(?=\s+[A-Z\d])|\n|$").search(text, m.end(), hi)
+        stop = rx.SENTENCE_END.search(text, m.end(), hi)
         end = stop.start() if stop else hi
         found.extend(parse_citation(text, m.start(), end, origin="inline"))
     return sorted(found, key=lambda c: c.start)
@@ -374,7 +361,7 @@ def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
     while i < len(cites):
         c = cites[i]
         if c.kind == "archival" and c.pages is None and c.date is None and c.title is None:
-            follow = regex.compile(r"[\s.]*\)\s*\(([^()]+)\)").match(text, c.end)
+            follow = rx.NEXT_PAREN.match(text, c.end)
             if follow and not rx.ARCHIVAL_UNIT.search(follow.group(1)):
                 f_start, f_end = _trim(text, follow.start(1), follow.end(1))
                 part = text[f_start:f_end]
@@ -402,7 +389,7 @@ def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
 
 def reference_entries(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each entry of a reference list: a line, or a blank-line paragraph."""
-    for m in regex.finditer(r"[^\n]+", text[lo:hi]):
+    for m in rx.LINE.finditer(text[lo:hi]):
         start, end = lo + m.start(), lo + m.end()
         if text[start:end].strip():
             yield start, end
@@ -410,7 +397,7 @@ def reference_entries(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
 
 def parse_reference_entry(text: str, start: int, end: int, archive: str | None) -> Citation | None:
     """Parse one reference-list entry; `archive` is the archive named by the heading above it."""
-    bullet = regex.match(r"\s*(?:[-•*]|\d{1,3}\.)\s+(?=\D)", text[start:end])
+    bullet = rx.BULLET.match(text[start:end])
     if bullet and not rx.YEAR_LED_ENTRY.match(text, start, end):
         start += bullet.end()
     start, end = start + (len(text[start:end]) - len(text[start:end].lstrip())), end
@@ -443,10 +430,10 @@ def parse_reference_entry(text: str, start: int, end: int, archive: str | None) 
         )  # fmt: skip
     if m := rx.REFERENCE_ENTRY.match(body):
         authors_text = m.group("authors")
-        names = regex.split(r"\s*(?:\band\b|&|;)\s*", authors_text)
+        names = rx.REFERENCE_AUTHOR_SEP.split(authors_text)
         authors = []
         for i, name in enumerate(names):
-            name = regex.sub(r",?\s*\b(?:eds?|trans|comp)\.?$", "", name.strip()).strip(" ,.")
+            name = rx.EDITOR_MARK.sub("", name.strip()).strip(" ,.")
             if not name:
                 continue
             authors.append(_surname(name, first=i == 0))
@@ -494,7 +481,7 @@ def find_references(text: str, lo: int, hi: int) -> list[Citation]:
     for start, end in reference_entries(text, lo, hi):
         line = text[start:end]
         heading = rx.ARCHIVE_RE.search(line)
-        if heading and not regex.search(r"\d", line):
+        if heading and not any(ch.isdigit() for ch in line):
             archive = heading.group("archive")
             continue
         rec = parse_reference_entry(text, start, end, archive)
@@ -544,10 +531,10 @@ def person_spans(c: Citation) -> list[tuple[int, int]]:
     pos = 0
     for piece in regex.split(f"({separator})", segment):
         if piece and not regex.fullmatch(separator, piece):
-            name = regex.sub(r"(?:,?\s*\b(?:eds?|trans|comp)\.?|\s+et\s+al\.?)\s*$", "", piece)
+            name = rx.EDITOR_MARK.sub("", piece)
             name = name.rstrip(" ,.")
             lead = len(name) - len(name.lstrip())
-            if regex.search(r"\p{Lu}", name):
+            if any(ch.isupper() for ch in name):
                 spans.append((base + pos + lead, base + pos + len(name)))
         pos += len(piece)
     return spans

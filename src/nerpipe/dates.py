@@ -100,7 +100,7 @@ def _ymd(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 
 def _day(text: str | None) -> int | None:
-    return int(regex.sub(r"\D", "", text)) if text else None
+    return int("".join(ch for ch in text if ch.isdigit())) if text else None
 
 
 def normalise(m: regex.Match[str]) -> tuple[str | None, str | None]:
@@ -111,7 +111,7 @@ def normalise(m: regex.Match[str]) -> tuple[str | None, str | None]:
     g = m.groupdict()
     mod = None
     if g.get("mod"):
-        word = regex.sub(r"[^a-z]", "", g["mod"].lower())
+        word = "".join(ch for ch in g["mod"].lower() if ch.isalpha())
         mod = next((v for k, v in MODS.items() if word.startswith(k)), None)
     if g.get("half"):
         return f"{g['half_year']}-H{ORDINALS[g['half'].lower()]}", None

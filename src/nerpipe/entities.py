@@ -7,6 +7,7 @@ interviewees) and optionally a statistical model. `select` keeps a non-overlappi
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -88,24 +89,43 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     name does not survive the GPE "Hanoi").
     """
     cands = sorted(set(candidates), key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label))
-    strong = [c for c in cands if PRIORITY[c.source] >= PRIORITY["citation"]]
+    strong = Spans((c.start, c.end) for c in cands if PRIORITY[c.source] >= PRIORITY["citation"])
+    taken = Spans()
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
     for c in cands:
         if PRIORITY[c.source] < PRIORITY["citation"]:
-            beaten = any(
-                s.start < c.end
-                and c.start < s.end
-                and not (c.label in ("ORG", "GPE") and c.start <= s.start and s.end <= c.end)
-                for s in strong
-            )
-            if beaten:
+            may_contain = c.label in ("ORG", "GPE")
+            if any(
+                not (may_contain and c.start <= s and e <= c.end)
+                for s, e in strong.overlapping(c.start, c.end)
+            ):
                 continue
-        if any(s < c.end and c.start < e for s, e in taken):
+        if taken.overlapping(c.start, c.end):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     return sorted(chosen, key=lambda c: c.start)
+
+
+class Spans:
+    """Character intervals, sorted by start, with fast overlap queries (spans are short).
+
+    >>> Spans([(0, 5), (10, 12)]).overlapping(4, 11)
+    [(0, 5), (10, 12)]
+    """
+
+    def __init__(self, intervals: Iterable[tuple[int, int]] = ()) -> None:
+        self.items = sorted(intervals)
+        self.longest = max((e - s for s, e in self.items), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.items, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.items, (start - self.longest, -1))
+        hi = bisect.bisect_left(self.items, (end, -1))
+        return [(s, e) for s, e in self.items[lo:hi] if s < end and start < e]
 
 
 def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -250,11 +270,11 @@ def propagate(text: str, spans: list[Candidate], families: dict[str, str]) -> li
         return spans
     alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     found = list(spans)
-    blocked = taken + [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
+    blocked = Spans([*taken, *((m.start(), m.end()) for m in rx.EVENT.finditer(text))])
     for m in regex.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if blocked.overlapping(m.start(), m.end()):
             continue
         label, pattern = names[m.group()]
         found.append(Candidate(m.start(), m.end(), label, pattern, "rule"))
-        blocked.append((m.start(), m.end()))
+        blocked.add(m.start(), m.end())
     return sorted(found, key=lambda c: c.start)

@@ -46,8 +46,8 @@ class Layout:
     layout_lines: list[tuple[int, int]] = field(default_factory=list)
 
     def _piece(self, pos: int) -> tuple[int, int, int, bool]:
-        starts = [p[0] for p in self.pieces]
-        return self.pieces[max(0, bisect.bisect_right(starts, pos) - 1)]
+        index = bisect.bisect_right(self.pieces, (pos, float("inf"))) - 1
+        return self.pieces[max(0, index)]
 
     def raw_start(self, pos: int) -> int:
         """Raw offset of the repaired text's character `pos`."""

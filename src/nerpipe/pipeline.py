@@ -66,7 +66,8 @@ class CitationComponent:
     """Find citations, resolve their back-references, store them on `doc._.citations`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.citations = resolve(doc.text, find_citations(doc.text))
+        text = doc.text
+        doc._.citations = resolve(text, find_citations(text))
         return doc
 
 
@@ -112,6 +113,7 @@ class EntityComponent:
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every candidate span of `doc`, before the overlap policy."""
         strings = doc.vocab.strings
+        text = doc.text  # built from the tokens on every access: read it once
         out: list[Candidate] = []
         for match_id, start, end in self.phrases(doc):
             label, pattern = self.info[strings[match_id]]
@@ -126,25 +128,25 @@ class EntityComponent:
                 continue
             label, pattern = self.info[key]
             trimmed = trim(
-                doc.text,
+                text,
                 Candidate(span.start_char, span.end_char, label, pattern, "rule"),
                 self.titles,
                 self.nationalities,
             )
             if trimmed:
                 out.append(trimmed)
-        for d in find_dates(doc.text):
+        for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
             for start_char, end_char in person_spans(cite):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
             if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
-                at = doc.text.find(cite.place, cite.start, cite.end)
+                at = text.find(cite.place, cite.start, cite.end)
                 if at >= 0:
                     out.append(
                         Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation")
                     )
-        out.extend(periodical_spans(doc.text))
+        out.extend(periodical_spans(text))
         for ent in doc.ents:  # a statistical model's entities, if one ran before us
             if ent.label_ in MODEL_LABELS:
                 out.append(
@@ -152,13 +154,14 @@ class EntityComponent:
                         ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"
                     )
                 )
-        out.extend(compass_spans(doc.text))
+        out.extend(compass_spans(text))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         chosen = select(self.candidates(doc))
-        chosen = merge_attached(doc.text, chosen)
-        chosen = select(propagate(doc.text, drop_inside_events(doc.text, chosen), self.families))
+        chosen = merge_attached(text, chosen)
+        chosen = select(propagate(text, drop_inside_events(text, chosen), self.families))
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")

@@ -13,7 +13,7 @@ import regex
 
 from nerpipe.archives import ARCHIVE_ALIASES
 
-FLAGS = regex.VERBOSE | regex.VERSION1
+FLAGS = regex.VERBOSE  # VERSION0: about twice as fast as VERSION1 on these patterns
 
 
 def _alternation(words: list[str]) -> str:
@@ -55,8 +55,15 @@ NOT_A_UNIT_NUMBER = r"""(?<!
       |[Dd]elo|[Oo]pis|[Pp]apka|\bd|\bdd|\bf|\bop|\bp|\bpp|\bpa|\bl|\bll|\bNo|\bN|[Nn]umber|Ф|Д|Оп|Л|[Pp]ages?)
     \.?,?\s{0,3})"""
 
+# Cheap first test at each position: a date starts at a word boundary, with a digit, a capital
+# or one of the lowercase words that open a date; only then run the costly lookbehind.
+DATE_START = r"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|end|beginning
+    |start|middle|first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|autumn|fall|winter|twent|thirt
+    |fort|fift|sixt|sevent|eight|ninet))"""
+
 DATE = regex.compile(
     rf"""
+    {DATE_START}
     {NOT_A_UNIT_NUMBER}
     (?<![\w.\-–/])          # not glued to a longer number or word: "1.21.1978", "N1978"
     (?:
@@ -302,3 +309,39 @@ PERIODICAL = regex.compile(
     """,
     FLAGS,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Small pieces the citation parser uses to cut and clean what the grammar matched
+# ---------------------------------------------------------------------------------------------
+
+# Function words left dangling when the date is cut off a title: "... Pham Van Dong on the".
+DANGLING = regex.compile(r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE)
+# A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)".
+EMPTY_PARENS = regex.compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
+# A lead-in before a citation: "see ", "see also ", "cf. ".
+SEE = regex.compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+", FLAGS)
+# The same lead-in inside a parenthesis of prose: "... of all deliveries - see Chanda 1986".
+LEAD_IN = regex.compile(r"(?<=\s)(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?=[A-Z*])", FLAGS)
+# After a date, a capitalised word opens the title: "p. 108, October 20, 1978. Record of ...".
+TITLE_AFTER_DATE = regex.compile(r"^[\s.,;:]+[A-Z]", FLAGS)
+# "d. 4137, l. 1; d. 1943, l. 1": one file per piece.
+SEMICOLON = regex.compile(r"\s*;\s*", FLAGS)
+FILE_RE = regex.compile(FILE, FLAGS)
+# "1 - 125" -> "1-125".
+DASH_RE = regex.compile(r"\s*[-–]\s*", FLAGS)
+# Lists of people and authors: "Chan Ven and Tep Khen", "Kiernan, Boua & Smith".
+PERSON_SEP = regex.compile(r"\s*(?:,|\band\b)\s*", FLAGS)
+AUTHOR_SEP = regex.compile(r"\s*(?:,|\band\b|&)\s*", FLAGS)
+REFERENCE_AUTHOR_SEP = regex.compile(r"\s*(?:\band\b|&|;)\s*", FLAGS)
+# An editor's or translator's mark after a name: "Kiernan, Ben and Chantou Boua, ed.".
+EDITOR_MARK = regex.compile(r"(?:,?\s*\b(?:eds?|trans|comp)\.?|\s+et\s+al\.?)\s*$", FLAGS)
+# What the parenthesis scanner stops at: brackets, and paragraph breaks (which close all).
+PAREN_OR_BREAK = regex.compile(r"[()]|\n[ \t]*\n", FLAGS)
+PARA_BREAK = regex.compile(r"\n[ \t]*\n", FLAGS)
+# Where a footnote-style citation outside brackets ends.
+SENTENCE_END = regex.compile(r"\.(?=\s+[A-Z\d])|\n|$", FLAGS)
+# The second parenthesis of a split citation: "file 324.) (the political letter, ...)".
+NEXT_PAREN = regex.compile(r"[\s.]*\)\s*\(([^()]+)\)", FLAGS)
+# One line of a reference list, and the bullet that may open it: "- ", "• ", "12. ".
+LINE = regex.compile(r"[^\n]+", FLAGS)
+BULLET = regex.compile(r"\s*(?:[-•*]|\d{1,3}\.)\s+(?=\D)", FLAGS)
