@@ -23,6 +23,7 @@ from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
 from nerpipe.dates import find_dates, last, parse_date
 from nerpipe.models import Citation, PageRange
+from nerpipe.spans import Spans
 
 # Characters trimmed from both ends of a title (docs/annotation.md): spaces, . , ; : and dashes.
 TITLE_TRIM = " \t\n.,;:–—-"
@@ -329,20 +330,23 @@ def references_start(text: str) -> int:
 def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     """Citations in the running text between lo and hi: parentheses, then inline archival units."""
     found: list[Citation] = []
-    claimed: list[tuple[int, int]] = []
+    claimed = Spans()  # parentheses already parsed as citations
     for b_start, b_end, _closed in paren_regions(text, lo, hi):
-        if any(b_start <= c_start and c_end <= b_end for c_start, c_end in claimed):
+        if any(
+            b_start <= c_start and c_end <= b_end for c_start, c_end in claimed.overlapping(b_start, b_end)
+        ):
             continue  # an outer parenthesis around a citation: "(X was told that ... (RSAMH ...))"
         if rx.CITATION_HINT.search(text, b_start, b_end) is None:
             continue
         records = parse_citation(text, b_start, b_end)
         if records:
             found.extend(records)
-            claimed.append((b_start, b_end))
+            claimed.add(b_start, b_end)
     found.sort(key=lambda c: c.start)
     found = _merge_split(text, found)
+    taken = Spans((c.start, c.end) for c in found)
     for m in rx.ARCHIVAL_UNIT.finditer(text, lo, hi):
-        if any(c.start <= m.start() < c.end for c in found):
+        if taken.overlapping(m.start(), m.start() + 1):
             continue
         stop = rx.SENTENCE_END.search(text, m.end(), hi)
         end = stop.start() if stop else hi

@@ -105,8 +105,10 @@ def parse_citation_cmd(text: Annotated[str, typer.Argument(help="a citation stri
 
 
 def _read_docs(path: Path) -> list[DocumentRecord]:
+    """Records of a JSONL file, or of every *.jsonl file in a directory."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     try:
-        return list(read_models(path, DocumentRecord))
+        return [doc for f in files for doc in read_models(f, DocumentRecord)]
     except (OSError, ValueError) as e:
         err.print(f"cannot read {path}: {e}")
         raise typer.Exit(EXIT_USAGE) from None
@@ -134,7 +136,7 @@ def _score_table(title: str, columns: dict[str, dict[str, Any]]) -> Table:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Option(help="gold JSONL")],
+    gold: Annotated[Path, typer.Option(help="gold JSONL file, or a directory of them")],
     pred: Annotated[Path, typer.Option(help="predicted documents.jsonl")],
     json_out: Annotated[Path | None, typer.Option("--json", help="write the report here")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="print false positives and negatives")] = False,

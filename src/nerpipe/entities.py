@@ -7,13 +7,13 @@ interviewees) and optionally a statistical model. `select` keeps a non-overlappi
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import regex
 
 from nerpipe import regexes as rx
+from nerpipe.spans import Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
 # name, over a generic rule, over a statistical model.
@@ -105,27 +105,6 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
         chosen.append(c)
         taken.add(c.start, c.end)
     return sorted(chosen, key=lambda c: c.start)
-
-
-class Spans:
-    """Character intervals, sorted by start, with fast overlap queries (spans are short).
-
-    >>> Spans([(0, 5), (10, 12)]).overlapping(4, 11)
-    [(0, 5), (10, 12)]
-    """
-
-    def __init__(self, intervals: Iterable[tuple[int, int]] = ()) -> None:
-        self.items = sorted(intervals)
-        self.longest = max((e - s for s, e in self.items), default=0)
-
-    def add(self, start: int, end: int) -> None:
-        bisect.insort(self.items, (start, end))
-        self.longest = max(self.longest, end - start)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        lo = bisect.bisect_left(self.items, (start - self.longest, -1))
-        hi = bisect.bisect_left(self.items, (end, -1))
-        return [(s, e) for s, e in self.items[lo:hi] if s < end and start < e]
 
 
 def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
