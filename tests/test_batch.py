@@ -161,3 +161,21 @@ def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path: Path) -> None:
     run([corpus], one)
     run([corpus], two, jobs=2)
     assert _outputs(one) == _outputs(two)
+
+
+def test_dask_engine_matches_the_local_engine(tmp_path: Path) -> None:
+    """A real local cluster on loopback: a scheduler and two worker processes."""
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    corpus = _make_corpus(tmp_path / "corpus", 40)
+    local, distributed_out = tmp_path / "local", tmp_path / "dask"
+    run([corpus], local)
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
+        run([corpus], distributed_out, engine="dask", scheduler=cluster.scheduler_address)
+    assert _outputs(local) == _outputs(distributed_out)

@@ -84,6 +84,51 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def _dask_batch(items: list[Item], model: str | None) -> list[tuple[bool, str]]:
+    """Runs on a Dask worker: the pipeline is built once per worker process and kept."""
+    if _NLP is None:
+        _worker_init(model)
+    return _process_batch(items)
+
+
+def dask_results(
+    items: Iterable[Item], scheduler: str | None, model: str | None = None, window: int = 8
+) -> Iterator[list[Result]]:
+    """Process batches on a Dask cluster (a local one when `scheduler` is None), in input order.
+
+    At most `window` batches are in flight, so a large corpus never sits in memory at once.
+    """
+    from collections import deque
+
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if not scheduler:
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
+    client = Client(scheduler or cluster)
+    try:
+        pending: deque[Any] = deque()
+        for batch in _batches(items, BATCH_SIZE):
+            pending.append(client.submit(_dask_batch, batch, model, pure=False))
+            if len(pending) >= window:
+                yield _decode(pending.popleft().result())
+        while pending:
+            yield _decode(pending.popleft().result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _decode(lines: list[tuple[bool, str]]) -> list[Result]:
+    return [
+        ErrorRecord.model_validate_json(line) if is_error else DocumentRecord.model_validate_json(line)
+        for is_error, line in lines
+    ]
+
+
 def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> Iterator[list[Result]]:
     """Process `items` in input order, in batches, with `jobs` worker processes."""
     if jobs <= 1:
@@ -94,12 +139,7 @@ def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> I
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
         for lines in pool.imap(_process_batch, _batches(items, BATCH_SIZE)):
-            yield [
-                ErrorRecord.model_validate_json(line)
-                if is_error
-                else DocumentRecord.model_validate_json(line)
-                for is_error, line in lines
-            ]
+            yield _decode(lines)
 
 
 def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
@@ -128,6 +168,8 @@ def run(
     glob: str = "*.txt",
     encoding_errors: str = "strict",
     on_result: Callable[[Result], Any] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
     """Process every document under `paths` into `out_dir`; see the module docstring."""
     done = prepare_output(out_dir, resume, overwrite)
@@ -138,7 +180,8 @@ def run(
         if not (it.id in done and _count_skip(summary))
     )
     with Writer(out_dir) as writer:
-        for batch in results(items, jobs, model):
+        batches = dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
+        for batch in batches:
             for result in batch:
                 if isinstance(result, ErrorRecord):
                     writer.write_error(result)

@@ -41,10 +41,17 @@ def run(
     glob: Annotated[str, typer.Option(help="file pattern inside directories")] = "*.txt",
     encoding_errors: Annotated[str, typer.Option(help="strict (error record) or replace")] = "strict",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    ] = None,
 ) -> None:
     """Extract entities and citations from PATHS into DIR/documents.jsonl (+ flat files)."""
     if encoding_errors not in ("strict", "replace"):
         err.print("--encoding-errors must be 'strict' or 'replace'")
+        raise typer.Exit(EXIT_USAGE)
+    if engine not in ("local", "dask"):
+        err.print("--engine must be 'local' or 'dask'")
         raise typer.Exit(EXIT_USAGE)
     show = not quiet and sys.stderr.isatty()
     progress = _progress() if show else None
@@ -62,6 +69,7 @@ def run(
         summary = run_batch(
             paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
+            engine=engine, scheduler=scheduler,
         )  # fmt: skip
     except OutputExistsError as e:
         err.print(str(e))
