@@ -251,6 +251,93 @@ def citations(
     out.print(table)
 
 
+@app.command("export")
+def export_cmd(
+    documents: Annotated[Path, typer.Argument(help="documents.jsonl")],
+    to: Annotated[str, typer.Option("--to", help="prodigy, spacy, docbin, conll, csv or csl-json")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="output file (default: beside the input)")
+    ] = None,
+) -> None:
+    """Export documents to the formats annotation tools, pandas and Zotero read."""
+    from nerpipe.export import FORMATS, ExportError, export
+
+    if to not in FORMATS:
+        err.print(f"unknown format {to!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    suffix = {"docbin": ".spacy", "conll": ".conll", "csv": ".csv", "csl-json": ".csl.json"}.get(
+        to, f".{to}.jsonl"
+    )
+    target = output or documents.with_name(documents.stem + suffix)
+    try:
+        n = export(_read_docs(documents), to, target)
+    except ExportError as e:
+        err.print(str(e))
+        raise typer.Exit(1) from None
+    err.print(f"{n} items written to {target}")
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="the document's id")],
+    in_dir: Annotated[Path, typer.Option("--in", help="the run's output directory")] = Path("outputs"),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="HTML file (default: DOC_ID.html)")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML page of one document: entities, citations, side panels."""
+    from nerpipe.export import ExportError, read_source
+    from nerpipe.show import render
+
+    docs = {d.id: d for d in _read_docs(in_dir / "documents.jsonl")}
+    if doc_id not in docs:
+        err.print(f"no document {doc_id!r} in {in_dir / 'documents.jsonl'}")
+        raise typer.Exit(1)
+    try:
+        text = read_source(docs[doc_id])
+    except ExportError as e:
+        err.print(str(e))
+        raise typer.Exit(1) from None
+    target = output or Path(f"{doc_id}.html")
+    target.write_text(render(docs[doc_id], text), encoding="utf-8")
+    err.print(f"wrote {target}")
+
+
+@app.command()
+def stats(
+    documents: Annotated[Path, typer.Argument(help="documents.jsonl")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
+    top: Annotated[int, typer.Option(help="how many entities to list")] = 10,
+) -> None:
+    """Counts per label, most-mentioned entities, citations per archive and kind, errors."""
+    from nerpipe.stats import corpus_stats
+
+    errors_path = documents.with_name("errors.jsonl")
+    errors = list(read_models(errors_path, ErrorRecord)) if errors_path.exists() else []
+    data = corpus_stats(_read_docs(documents), errors, top)
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    out.print(f"{data['documents']} documents, {data['errors']} errors {data['errors_per_kind'] or ''}")
+    for key, title in (
+        ("spans_per_label", "Spans per label"),
+        ("citations_per_kind", "Citations per kind"),
+        ("citations_per_archive", "Archival citations per archive"),
+    ):
+        table = Table(title=title)
+        table.add_column("")
+        table.add_column("count", justify="right")
+        for name, n in data[key].items():
+            table.add_row(name, str(n))
+        out.print(table)
+    table = Table(title="Most-mentioned entities")
+    for col in ("entity", "label", "id", "mentions"):
+        table.add_column(col)
+    for e in data["top_entities"]:
+        table.add_row(e["name"], e["label"], e["id"], str(e["mentions"]))
+    out.print(table)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

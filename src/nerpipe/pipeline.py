@@ -63,11 +63,23 @@ if not Doc.has_extension("citations"):
 
 
 class CitationComponent:
-    """Find citations, resolve their back-references, store them on `doc._.citations`."""
+    """Find citations, resolve their back-references, store them on `doc._.citations`.
+
+    The citations' spans also go to `doc.spans[spans_key]`, labelled with their kind.
+    """
+
+    def __init__(self, spans_key: str = "citations", resolve_links: bool = True) -> None:
+        self.spans_key = spans_key
+        self.resolve_links = resolve_links
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        doc._.citations = resolve(text, find_citations(text))
+        found = find_citations(text)
+        doc._.citations = resolve(text, found) if self.resolve_links else found
+        spans = [
+            doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in doc._.citations
+        ]
+        doc.spans[self.spans_key] = [span for span in spans if span is not None]
         return doc
 
 
@@ -176,10 +188,10 @@ class EntityComponent:
         return doc
 
 
-@Language.factory("nerpipe_citations")
-def make_citations(nlp: Language, name: str) -> CitationComponent:
-    """spaCy factory for the citation component."""
-    return CitationComponent()
+@Language.factory("nerpipe_citations", default_config={"spans_key": "citations", "resolve_links": True})
+def make_citations(nlp: Language, name: str, spans_key: str, resolve_links: bool) -> CitationComponent:
+    """spaCy factory for the citation component (config: `spans_key`, `resolve_links`)."""
+    return CitationComponent(spans_key, resolve_links)
 
 
 @Language.factory("nerpipe_entities", default_config={"patterns_dir": None})
