@@ -185,3 +185,15 @@ def test_citations_index(run_dir: Path, tmp_path: Path) -> None:
 
 def test_errors_file_is_empty_for_good_input(run_dir: Path) -> None:
     assert list(read_models(run_dir / "errors.jsonl", ErrorRecord)) == []
+
+
+def test_output_format_doc_is_current() -> None:
+    """docs/output-format.md is generated from the models: regenerate it when they change."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("output_format_doc", root / "tools" / "output_format_doc.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (root / "docs" / "output-format.md").read_text(encoding="utf-8") == module.render()

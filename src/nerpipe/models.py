@@ -34,7 +34,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
 class Record(BaseModel):
     """Base of every record: immutable, no unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     def to_json(self) -> str:
         """The one serialisation of a record: compact JSON, `None` fields kept."""
@@ -49,98 +49,147 @@ class Span(Record):
     """
 
     start: int = Field(ge=0)
+    """Offset of the first character in the raw text."""
     end: int = Field(gt=0)
+    """Offset after the last character (exclusive)."""
     label: Label
+    """PERSON, ORG, GPE, LOC or DATE."""
     text: str
+    """`raw_text[start:end]`; a name cut by a page break keeps the break."""
     pattern: str | None = None
+    """Provenance: the gazetteer id ("person:pol-pot") or rule ("rule:vietnamese-name") that fired."""
     norm: str | None = None
+    """DATE only: TIMEX3-style value ("1965-04-01", "1966-Q2", "197X", "1946/1954")."""
     mod: str | None = None
+    """DATE only: START, MID or END for "early", "mid-", "end of"."""
     entity_id: str | None = None
+    """PERSON/ORG/GPE/LOC: shared by the variants of one entity in the document."""
 
 
 class Resolution(Record):
     """How a back-reference was resolved: its status, and candidates when ambiguous."""
 
     status: Status
+    """resolved, ambiguous (see candidates) or unresolved."""
     target: Literal["antecedent", "reference", "archive"]
+    """What was looked for: an ibid's antecedent, a reference-list entry, or the archive."""
     candidates: list[int] = Field(default_factory=list)
+    """Indices of the citations that could be meant."""
     note: str | None = None
+    """How it was resolved, e.g. "inherited RGANI from the previous archival citation"."""
 
 
 class Citation(Record):
     """One citation: its span, kind, section, and the fields of its kind (others stay None)."""
 
     start: int = Field(ge=0)
+    """Offset of the citation's first character (inside the brackets, after a "see ")."""
     end: int = Field(gt=0)
+    """Offset after its last character (a final period excluded)."""
     kind: Kind
+    """archival, ibid, bibliographic or interview."""
     text: str
+    """`raw_text[start:end]`."""
     section: Section = "text"
-    # archival
+    """text (running text) or references (an entry of the reference list)."""
     archive: str | None = None
+    """Archive id from patterns/archives.json ("RGANI" for RSAMH, TsKhSD, RGANI)."""
     archive_stated: bool | None = None
+    """Whether the citation names the archive itself (false: inherited or inferred)."""
     fund: str | None = None
+    """Fund (fond, f., Ф.) as numbered: "5", "R-5446"."""
     inventory: str | None = None
+    """Inventory (opis, op., list, perechen)."""
     folder: str | None = None
+    """Folder (papka, p. between inventory and file)."""
     file: str | None = None
+    """File (delo, d., business, document); a range "1-125"."""
     subfile: str | None = None
-    # shared
+    """A further level, e.g. "dossier 324"."""
     pages: list[PageRange] | None = None
+    """[first, last] page or sheet pairs; verso marks dropped."""
     date: str | None = None
+    """ISO 8601 at the precision given ("1978-01-21", "1978-02", "1966-Q2")."""
     title: str | None = None
-    # bibliographic
+    """The document's description, or a work's title where no author is cited."""
     authors: list[str] | None = None
+    """Bibliographic: surnames in order."""
     year: str | None = None
-    # interview
+    """Bibliographic: the year cited ("1986")."""
     persons: list[str] | None = None
+    """Interview: the people named."""
     place: str | None = None
-    # links (indices into the document's citation list)
+    """Interview: the place named."""
     antecedent: int | None = None
+    """Ibid: index of the citation it points to, in this document's citation list."""
     reference: int | None = None
-    # provenance and resolution (absent in gold)
+    """Index of the matching reference-list entry, in this document's citation list."""
     rule: str | None = None
+    """Provenance: the grammar rule that matched ("archival.paren", "ibid.bare-pages")."""
     resolutions: list[Resolution] = Field(default_factory=list)
+    """Every back-reference looked up, with its status."""
     warnings: list[str] = Field(default_factory=list)
+    """Mismatches found while linking, e.g. "year differs: the reference list has Shawcross 1979"."""
 
 
 class Entity(Record):
     """One entity of a document: its variants share `id`."""
 
     id: str
+    """Gazetteer id ("person:pol-pot") or "<label>:<slug>" of the canonical name."""
     label: Label
+    """PERSON, ORG, GPE or LOC."""
     name: str
+    """The canonical name: the most frequent (then longest) variant."""
     aliases: list[str]
+    """Every variant seen in the document."""
     mentions: int
+    """How many spans name it."""
 
 
 class DocumentRecord(Record):
     """One document: a line of `documents.jsonl` (and, without `source`, of a gold file)."""
 
     id: str
+    """The document's id: its file stem, or the `id` of its JSONL line."""
     text_sha256: str
+    """Hex SHA-256 of the raw UTF-8 text; evaluation refuses to compare different texts."""
     source: str | None = None
+    """Where the text was read from (a path, "file.jsonl:12", or "-")."""
     spans: list[Span] = Field(default_factory=list)
+    """Entity mentions, sorted by start; never overlapping."""
     citations: list[Citation] = Field(default_factory=list)
+    """Citations sorted by start; `antecedent` and `reference` index this list."""
     entities: list[Entity] = Field(default_factory=list)
+    """The document's entities, variants grouped."""
     meta: dict[str, Any] = Field(default_factory=dict)
+    """Keys of an input JSONL line other than id and text, passed through."""
 
 
 class EntityRow(Span):
     """A row of `entities.jsonl`: a span with its document id."""
 
     doc_id: str
+    """The document's id."""
 
 
 class CitationRow(Citation):
     """A row of `citations.jsonl`: a citation with its document id and index."""
 
     doc_id: str
+    """The document's id."""
     index: int
+    """Position in the document's citation list (what `antecedent` and `reference` point at)."""
 
 
 class ErrorRecord(Record):
     """A row of `errors.jsonl`: a document that could not be processed, and why."""
 
     id: str
+    """The document's id (file stem, or "file:line" for a bad JSONL line)."""
     source: str
+    """The input it came from."""
     kind: str
+    """unreadable, decode, binary, jsonl or component."""
     message: str
+    """What went wrong, e.g. "invalid UTF-8 at byte 17"."""
