@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from nerpipe import regexes as rx
+
 # "long form (SF)": a short form of 2-10 characters with a capital, in parentheses.
 SHORT_FORM = regex.compile(r"\((?P<short>[A-Z][A-Za-z.\-&]{1,9})\)")
 
@@ -38,7 +40,7 @@ def find_acronyms(text: str) -> list[tuple[str, str]]:
         if sum(ch.isupper() for ch in short) < 2:
             continue
         window = text[max(0, m.start() - 200) : m.start()].rstrip(" ,")
-        words = regex.findall(r"\S+", window)[-min(len(short) + 5, len(short) * 2) :]
+        words = rx.WORD.findall(window)[-min(len(short) + 5, len(short) * 2) :]
         # a definition stops at a clause boundary: "... Cambodia, KPRP" keeps only what follows
         long_form = _long_form(short, words)
         if long_form:

@@ -17,8 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
 from nerpipe.dates import find_dates, last, parse_date
@@ -530,11 +528,11 @@ def person_spans(c: Citation) -> list[tuple[int, int]]:
         return []
     base = c.start + m.start(group)
     segment = m.group(group)
-    separator = r"\s*(?:\band\b|&|;)\s*" if c.section == "references" else r"\s*(?:,|\band\b|&)\s*"
+    separator = rx.NAME_SEPARATOR_REFERENCES if c.section == "references" else rx.NAME_SEPARATOR_TEXT
     spans = []
     pos = 0
-    for piece in regex.split(f"({separator})", segment):
-        if piece and not regex.fullmatch(separator, piece):
+    for i, piece in enumerate(separator.split(segment)):
+        if piece and i % 2 == 0:  # split() with a group: names at even places, separators at odd
             name = rx.EDITOR_MARK.sub("", piece)
             name = name.rstrip(" ,.")
             lead = len(name) - len(name.lstrip())

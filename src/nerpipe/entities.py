@@ -55,11 +55,11 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
     """
     start, end = c.start, c.end
     while True:
-        word = regex.match(r"\S+", text[start:end])
+        word = rx.WORD.match(text[start:end])
         if word is None:
             return None
         w = word.group()
-        nxt = regex.match(r"\s*(\S+)", text[start + len(w) : end])
+        nxt = rx.NEXT_WORD.match(text[start + len(w) : end])
         following = nxt.group(1) if nxt else ""
         drop = w in LEADING_DROP or (
             c.label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles)
@@ -73,7 +73,7 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
     if c.pattern == "rule:administration":
         end = start + len(text[start:end].split()[0])
     tail = TRAILING_DROP.search(text, start, end)
-    if tail and c.label != "DATE" and not regex.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
+    if tail and c.label != "DATE" and not rx.DOTTED_ACRONYM_END.search(text[start:end]):
         end = tail.start()
     if end <= start:
         return None
@@ -127,8 +127,8 @@ def _acronym_then_organ(text: str, prev: Candidate, c: Candidate) -> bool:
     return (
         prev.label == "ORG"
         and c.label == "ORG"
-        and regex.fullmatch(r"(?:['’]s)?\s", gap) is not None
-        and regex.fullmatch(r"[A-Z.]{2,8}", text[prev.start : prev.end]) is not None
+        and rx.POSSESSIVE_GAP.fullmatch(gap) is not None
+        and rx.ACRONYM_TEXT.fullmatch(text[prev.start : prev.end]) is not None
     )
 
 
@@ -137,7 +137,7 @@ def _of_the(text: str, prev: Candidate, c: Candidate) -> bool:
         prev.label == "ORG"
         and c.label in ("ORG", "GPE")
         and text[prev.start : prev.end] not in PARTY_MEETINGS
-        and regex.fullmatch(r"\s+of\s+(?:the\s+)?", text[prev.end : c.start]) is not None
+        and rx.OF_THE_GAP.fullmatch(text[prev.end : c.start]) is not None
     )
 
 

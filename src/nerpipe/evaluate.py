@@ -18,8 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-import regex
-
+from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
 from nerpipe.models import KIND_FIELDS, Citation, DocumentRecord
 from nerpipe.scoring import PRF, SpanKey, match_spans, summarise
@@ -56,7 +55,7 @@ def _norm_title(title: str | None) -> str | None:
     if title is None:
         return None
     title = unicodedata.normalize("NFKC", title).casefold()
-    title = regex.sub(r"[\"'“”‘’*]", "", title)
+    title = rx.QUOTES_AND_STARS.sub("", title)
     return " ".join(title.split()).strip(" .,;:") or None
 
 

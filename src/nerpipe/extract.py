@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from nerpipe.layout import repair
 from nerpipe.models import DocumentRecord
@@ -35,8 +36,18 @@ def extract(
     """
     nlp = nlp or default_nlp()
     layout = repair(text)
-    parts = [(nlp(layout.text[start:end]), start) for start, end in chunks(layout.text, nlp.max_length)]
+    parts = [
+        (run_pipeline(nlp, layout.text[start:end]), start)
+        for start, end in chunks(layout.text, nlp.max_length)
+    ]
     return to_record(parts, layout, id, source, meta)
+
+
+def run_pipeline(nlp: Language, text: str) -> Doc:
+    """`nlp(text)`, handing the components the text we already have (see `pipeline.doc_text`)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["nerpipe_text"] = text
+    return nlp(doc)
 
 
 def chunks(text: str, limit: int) -> list[tuple[int, int]]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from nerpipe.regexes import LETTER
+
 # A line that only numbers a page: "12", "- 12 -", "Page 12", "12 of 30".
 PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-–]\s*)?(?:[Pp]age\s+)?\d{1,4}(?:\s*(?:[-–]|of\s+\d{1,4}))?\s*$")
 # A running head repeats on at least this many pages ...
@@ -72,7 +74,7 @@ def running_heads(lines: list[str]) -> set[str]:
     return {
         line
         for line, n in counts.items()
-        if n >= HEAD_MIN_REPEATS and len(line) <= HEAD_MAX_CHARS and regex.search(r"\p{L}", line)
+        if n >= HEAD_MIN_REPEATS and len(line) <= HEAD_MAX_CHARS and LETTER.search(line)
     }
 
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
-import regex
 from rapidfuzz.distance import OSA
 
+from nerpipe import regexes as rx
 from nerpipe.acronyms import find_acronyms
 
 # A syllable of this many letters or more may differ by one edit ("Vam"/"Van"), a transposition
@@ -31,15 +32,16 @@ MIN_FUZZY_SYLLABLE = 3
 MIN_FUZZY_WORD = 6
 
 
+@cache
 def fold(name: str) -> str:
     """Case-, accent- and spacing-insensitive form; "Surname, Given" becomes "Given Surname"."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    name = regex.sub(r"^(?:the|The)\s+", "", " ".join(name.split()))
-    name = regex.sub(r"['’]s$", "", name)
+    name = rx.LEADING_THE.sub("", " ".join(name.split()))
+    name = rx.POSSESSIVE_END.sub("", name)
     if name.count(",") == 1:
         surname, given = (part.strip() for part in name.split(","))
-        if given and regex.fullmatch(r"[\p{L}. ]+", given):
+        if given and rx.GIVEN_NAME.fullmatch(given):
             name = f"{given} {surname}"
     return name.casefold()
 
@@ -85,19 +87,28 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
     clusters: list[Cluster] = []
     acronyms = {short: fold(long) for short, long in find_acronyms(text)} if text else {}
     assignment: list[int] = []
+    seen: dict[tuple[str, str], int] = {}  # (label, folded name) -> cluster: a name decides once
+    by_gazetteer: dict[str, int] = {}
     for name, label, pattern in mentions:
         key = fold(name)
-        target = None
         gaz_id = (
             pattern
             if ":" in pattern
             and not pattern.startswith(("rule:", "dates:", "citation:", "model:", "propagated:"))
             else None
         )
+        target = seen.get((label, key))
+        if target is None and gaz_id:
+            target = by_gazetteer.get(gaz_id)
+        if target is not None:
+            clusters[target].names[" ".join(name.split())] += 1
+            assignment.append(target)
+            seen[(label, key)] = target
+            continue
         for i, c in enumerate(clusters):
             if c.label != label:
                 continue
-            if (gaz_id and c.gazetteer_id == gaz_id) or any(same_name(key, f) for f in c.folded):
+            if any(same_name(key, f) for f in c.folded):
                 target = i
                 break
             expansion = acronyms.get(name)
@@ -122,10 +133,13 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
         cluster.names[" ".join(name.split())] += 1
         cluster.folded.add(key)
         cluster.gazetteer_id = cluster.gazetteer_id or gaz_id
+        if gaz_id:
+            by_gazetteer.setdefault(gaz_id, target)
+        seen[(label, key)] = target
         assignment.append(target)
     return assignment, clusters
 
 
 def slug(name: str) -> str:
     """An id-safe form of a name: "Nguyen Co Thach" -> "nguyen-co-thach"."""
-    return str(regex.sub(r"[^\w]+", "-", fold(name))).strip("-")
+    return str(rx.NON_WORD.sub("-", fold(name))).strip("-")

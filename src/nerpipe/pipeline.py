@@ -62,6 +62,14 @@ if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("nerpipe_text")
+    if text is None:
+        text = doc.user_data["nerpipe_text"] = doc.text
+    return str(text)
+
+
 class CitationComponent:
     """Find citations, resolve their back-references, store them on `doc._.citations`.
 
@@ -73,7 +81,7 @@ class CitationComponent:
         self.resolve_links = resolve_links
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = find_citations(text)
         doc._.citations = resolve(text, found) if self.resolve_links else found
         spans = [
@@ -125,7 +133,7 @@ class EntityComponent:
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every candidate span of `doc`, before the overlap policy."""
         strings = doc.vocab.strings
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         out: list[Candidate] = []
         for match_id, start, end in self.phrases(doc):
             label, pattern = self.info[strings[match_id]]
@@ -170,7 +178,7 @@ class EntityComponent:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         chosen = select(self.candidates(doc))
         chosen = merge_attached(text, chosen)
         chosen = select(propagate(text, drop_inside_events(text, chosen), self.families))

@@ -7,13 +7,13 @@ so every `text` field equals `raw[start:end]`.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc
 
 from nerpipe.layout import Layout
 from nerpipe.link import link, slug
-from nerpipe.models import Citation, DocumentRecord, Entity, Span
+from nerpipe.models import Citation, DocumentRecord, Entity, Label, Span
 
 LINKED_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -34,9 +34,10 @@ def _span_records(parts: list[tuple[Doc, int]], layout: Layout) -> tuple[list[Sp
     for e, offset in ents:
         start, end = layout.to_raw(offset + e.start_char, offset + e.end_char)
         entity_id = ids[next(linked)] if e.label_ in LINKED_LABELS else None
+        # built by our own code from validated parts: construct without re-validating each field
         spans.append(
-            Span(
-                start=start, end=end, label=e.label_, text=raw[start:end], pattern=e.id_ or None,
+            Span.model_construct(
+                start=start, end=end, label=cast(Label, e.label_), text=raw[start:end], pattern=e.id_ or None,
                 norm=e._.norm, mod=e._.mod, entity_id=entity_id,
             )
         )  # fmt: skip

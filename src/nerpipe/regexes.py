@@ -345,3 +345,33 @@ NEXT_PAREN = regex.compile(r"[\s.]*\)\s*\(([^()]+)\)", FLAGS)
 # One line of a reference list, and the bullet that may open it: "- ", "• ", "12. ".
 LINE = regex.compile(r"[^\n]+", FLAGS)
 BULLET = regex.compile(r"\s*(?:[-•*]|\d{1,3}\.)\s+(?=\D)", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Name folding for entity linking
+# ---------------------------------------------------------------------------------------------
+
+LEADING_THE = regex.compile(r"^(?:the|The)\s+", FLAGS)
+POSSESSIVE_END = regex.compile(r"['’]s$", FLAGS)
+# The given-name part of "Kiernan, Ben" or "Brezhnev, L.I.".
+GIVEN_NAME = regex.compile(r"[\p{L}. ]+", FLAGS)
+NON_WORD = regex.compile(r"[^\w]+", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Small pieces for trimming and merging entity spans, and for normalising compared text
+# ---------------------------------------------------------------------------------------------
+
+WORD = regex.compile(r"\S+", FLAGS)
+NEXT_WORD = regex.compile(r"\s*(\S+)", FLAGS)
+# A span ending in a dotted acronym keeps its final period: "C.P.S.U.".
+DOTTED_ACRONYM_END = regex.compile(r"(?:[A-Z]\.){2,}$", FLAGS)
+# Between an acronym and the organ it owns: "VWP Central Committee", "VWP’s Politbureau".
+POSSESSIVE_GAP = regex.compile(r"(?:['’]s)?\s", FLAGS)
+ACRONYM_TEXT = regex.compile(r"[A-Z.]{2,8}", FLAGS)
+# Between an organ and its owner: "Central Committee of the CPSU".
+OF_THE_GAP = regex.compile(r"\s+of\s+(?:the\s+)?", FLAGS)
+QUOTES_AND_STARS = regex.compile(r"[\"'“”‘’*]", FLAGS)
+PUNCTUATION = regex.compile(r"[^\w\s]", FLAGS)
+LETTER = regex.compile(r"\p{L}", FLAGS)
+# Separators of the names in a citation's author or person list, kept by split().
+NAME_SEPARATOR_TEXT = regex.compile(r"(\s*(?:,|\band\b|&)\s*)", FLAGS)
+NAME_SEPARATOR_REFERENCES = regex.compile(r"(\s*(?:\band\b|&|;)\s*)", FLAGS)

@@ -19,6 +19,7 @@ import unicodedata
 import regex
 from rapidfuzz import fuzz
 
+from nerpipe import regexes as rx
 from nerpipe.models import Citation, Resolution
 
 # Fields an ibid takes from its antecedent.
@@ -35,7 +36,7 @@ BARE_PAGES_REACH = 1
 
 def _fold(text: str | None) -> str:
     text = unicodedata.normalize("NFKD", text or "").casefold()
-    return " ".join(regex.sub(r"[^\w\s]", " ", text).split())
+    return " ".join(rx.PUNCTUATION.sub(" ", text).split())
 
 
 def resolve(text: str, cites: list[Citation]) -> list[Citation]:
@@ -51,7 +52,7 @@ def _drop_orphan_pages(text: str, cites: list[Citation]) -> list[Citation]:
     for c in cites:
         if c.rule == "ibid.bare-pages":
             prev = next((p for p in reversed(out) if p.section == "text"), None)
-            breaks = len(regex.findall(r"\n[ \t]*\n", text[prev.end : c.start])) if prev else 99
+            breaks = len(rx.PARA_BREAK.findall(text, prev.end, c.start)) if prev else 99
             if breaks > BARE_PAGES_REACH:
                 continue
         out.append(c)
@@ -97,6 +98,7 @@ def _inherit_archives(cites: list[Citation]) -> list[Citation]:
 def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[int], list[str]]:
     """Indices of the reference entries `c` may point to, and warnings about near misses."""
     warnings: list[str] = []
+    by_index = dict(entries)
     if c.kind == "archival":
         unit = [
             i
@@ -104,10 +106,10 @@ def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[
             if e.kind == "archival" and (e.fund, e.inventory, e.file) == (c.fund, c.inventory, c.file)
         ]
         if len(unit) > 1 and c.date:
-            dated = [i for i in unit if entries_by_index(entries)[i].date == c.date]
+            dated = [i for i in unit if by_index[i].date == c.date]
             unit = dated or unit
         if len(unit) > 1 and c.title:
-            unit = _best_title(c.title, [(i, entries_by_index(entries)[i]) for i in unit])
+            unit = _best_title(c.title, [(i, by_index[i]) for i in unit])
         if not unit:
             same = [
                 e
@@ -138,7 +140,7 @@ def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[
             match = [i for i, e in by_author if regex.search(rf"\b{c.year}\b", e.text)]
             if match:
                 warnings.append(
-                    f"year differs: the reference list dates {c.authors[0]} {entries_by_index(entries)[match[0]].year}, citing {c.year}"
+                    f"year differs: the reference list dates {c.authors[0]} {by_index[match[0]].year}, citing {c.year}"
                 )
                 return match, warnings
         if not match:
@@ -156,7 +158,7 @@ def _candidates(c: Citation, entries: list[tuple[int, Citation]]) -> tuple[list[
             i for i, e in entries if e.title and fuzz.partial_ratio(title, _fold(e.title)) >= TITLE_MATCH
         ]
         if len(match) > 1 and c.year:
-            match = [i for i in match if entries_by_index(entries)[i].year == c.year] or match
+            match = [i for i in match if by_index[i].year == c.year] or match
         if not match:
             warnings.append(f"no reference-list entry for {c.title!r}")
         return match, warnings
@@ -169,10 +171,6 @@ def _best_title(title: str, options: list[tuple[int, Citation]]) -> list[int]:
     if len(scored) > 1 and scored[0][0] > scored[1][0]:
         return [scored[0][1]]
     return [i for _, i in scored]
-
-
-def entries_by_index(entries: list[tuple[int, Citation]]) -> dict[int, Citation]:
-    return dict(entries)
 
 
 def _link_references(cites: list[Citation]) -> list[Citation]:

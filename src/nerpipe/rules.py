@@ -95,8 +95,11 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     name_part: Token = {"IS_TITLE": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": not_name}}
     syllable: Token = {**name_part, "LENGTH": {"<=": 8}}
     opt_syllable: Token = {**syllable, "OP": "?"}
-    initial: Token = {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}}
-    fused_initial_name: Token = {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]{2,}$"}}
+    # token shapes, not regexes: a shape is computed once per word, a regex runs on every token
+    initial: Token = {"SHAPE": {"IN": ["X.", "X.X.", "X.X.X."]}}
+    fused_initial_name: Token = {
+        "SHAPE": {"IN": ["X.Xxx", "X.Xxxx", "X.Xxxxx", "X.X.Xxx", "X.X.Xxxx", "X.X.Xxxxx"]}
+    }
     title: Token = {"LOWER": {"IN": lower("titles")}}
     given_names = set(words("given_names_western")) | set(words("given_names_russian"))
     given: Token = {"ORTH": {"IN": sorted(w for w in given_names if w.lower() not in not_name)}}
@@ -117,8 +120,12 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
     the: Token = {"LOWER": "the", "OP": "?"}
     ministry: Token = {"ORTH": {"IN": ["Ministry", "Ministries", "Commissariat", "Department"]}}
     subject: Token = {"LOWER": {"IN": sorted(LOWERCASE_SUBJECTS)}}
-    acronym: Token = {"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "ORTH": {"NOT_IN": sorted(ROMAN_NUMERALS)}}
-    dotted_acronym: Token = {"TEXT": {"REGEX": r"^(?:[A-Z]\.){2,5}$"}}
+    acronym: Token = {
+        "SHAPE": {"IN": ["XX", "XXX", "XXXX"]},
+        "LENGTH": {"<=": 6},
+        "ORTH": {"NOT_IN": sorted(ROMAN_NUMERALS)},
+    }
+    dotted_acronym: Token = {"SHAPE": {"IN": ["X.X.", "X.X.X.", "X.X.X.X.", "X.X.X.X.X."]}}
     zone_word: Token = {"ORTH": {"IN": ["Zone", "Province", "Prefecture", "District", "Oblast", "Region"]}}
     compass: Token = {
         "ORTH": {
@@ -183,5 +190,5 @@ def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[s
         ),
         ("rule:acronym", "ORG", [[acronym], [dotted_acronym]]),
         ("rule:zone", "GPE", [[compass, zone_word], [{**org_word, "OP": "+"}, zone_word]]),
-        ("rule:parallel", "LOC", [[{"TEXT": {"REGEX": r"^\d{1,2}(?:st|nd|rd|th)$"}}, {"LOWER": "parallel"}]]),
+        ("rule:parallel", "LOC", [[{"SHAPE": {"IN": ["dxx", "ddxx"]}}, {"LOWER": "parallel"}]]),
     ]
