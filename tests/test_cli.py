@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from click.testing import Result
 from typer.testing import CliRunner
 
 from nerpipe.cli import app
@@ -86,19 +87,14 @@ def test_parse_citation_command(text: str, code: int, fields: dict | None) -> No
         assert "no citation found" in result.output
 
 
+def evaluate_cli(gold: Path, pred: Path, *extra: str) -> Result:
+    return runner.invoke(app, ["evaluate", "--gold", str(gold), "--pred", str(pred), *extra])
+
+
 def test_evaluate_against_itself_is_perfect(run_dir: Path, tmp_path: Path) -> None:
     report_path = tmp_path / "eval.json"
-    result = runner.invoke(
-        app,
-        [
-            "evaluate",
-            "--gold",
-            str(run_dir / "documents.jsonl"),
-            "--pred",
-            str(run_dir / "documents.jsonl"),
-            "--json",
-            str(report_path),
-        ],
+    result = evaluate_cli(
+        run_dir / "documents.jsonl", run_dir / "documents.jsonl", "--json", str(report_path)
     )
     assert result.exit_code == 0, result.output
     report = json.loads(report_path.read_text())
@@ -110,9 +106,7 @@ def test_evaluate_refuses_different_texts(run_dir: Path, tmp_path: Path) -> None
     (doc,) = read_models(run_dir / "documents.jsonl", DocumentRecord)
     other = tmp_path / "gold.jsonl"
     other.write_text(doc.model_copy(update={"text_sha256": "0" * 64}).to_json() + "\n")
-    result = runner.invoke(
-        app, ["evaluate", "--gold", str(other), "--pred", str(run_dir / "documents.jsonl")]
-    )
+    result = evaluate_cli(other, run_dir / "documents.jsonl")
     assert result.exit_code == 2
     assert "different text" in result.output
 
@@ -125,19 +119,13 @@ def test_evaluate_with_a_baseline_model(run_dir: Path, tmp_path: Path) -> None:
     ruler.add_patterns([{"label": "PERSON", "pattern": "Pol Pot"}, {"label": "NORP", "pattern": "Soviet"}])
     tiny.to_disk(model_dir)
     report_path = tmp_path / "eval.json"
-    result = runner.invoke(
-        app,
-        [
-            "evaluate",
-            "--gold",
-            str(run_dir / "documents.jsonl"),
-            "--pred",
-            str(run_dir / "documents.jsonl"),
-            "--baseline",
-            str(model_dir),
-            "--json",
-            str(report_path),
-        ],
+    result = evaluate_cli(
+        run_dir / "documents.jsonl",
+        run_dir / "documents.jsonl",
+        "--baseline",
+        str(model_dir),
+        "--json",
+        str(report_path),
     )
     assert result.exit_code == 0, result.output
     baseline = json.loads(report_path.read_text())["baseline"]
@@ -192,7 +180,9 @@ def test_output_format_doc_is_current() -> None:
     import importlib.util
 
     root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("output_format_doc", root / "tools" / "output_format_doc.py")
+    spec = importlib.util.spec_from_file_location(
+        "output_format_doc", root / "tools" / "output_format_doc.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
