@@ -19,7 +19,7 @@ from typing import Any
 
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
-from nerpipe.dates import find_dates, last, parse_date
+from nerpipe.dates import find_dates, last, last_date, parse_date
 from nerpipe.models import Citation, PageRange
 from nerpipe.spans import Spans
 
@@ -109,11 +109,10 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
     middle ("The 1974 political report of ..."), stays in the title.
     """
     body_wo_pages = rx.PAGES_RE.sub(" ", body)
-    dates = list(find_dates(body_wo_pages))
+    last = last_date(body_wo_pages)
     date = None
     title_text = body_wo_pages
-    if dates:
-        last = dates[-1]
+    if last is not None:
         tail = body_wo_pages[last.end :]
         head = body_wo_pages[: last.start]
         if not tail.strip(" .,;:()") or (len(tail.strip()) > 12 and not head.strip(" .,;:()")):

@@ -169,7 +169,16 @@ def last(items: Iterable[T]) -> T | None:
     return tail[0] if tail else None
 
 
+def last_date(text: str) -> DateMatch | None:
+    """The last date in `text`, normalising only that one (a citation's document date)."""
+    m = last(DATE.finditer(text))
+    if m is None:
+        return None
+    norm, mod = normalise(m)
+    return DateMatch(m.start(), m.end(), m.group(), norm, mod)
+
+
 def parse_date(text: str) -> str | None:
-    """The value of the last date in `text` (a citation's document date), or None."""
-    found = last(find_dates(text))
+    """The value of the last date in `text`, or None."""
+    found = last_date(text)
     return found.norm if found else None
