@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
 from nerpipe.dates import find_dates, last, last_date, parse_date
@@ -342,13 +344,33 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     found.sort(key=lambda c: c.start)
     found = _merge_split(text, found)
     taken = Spans((c.start, c.end) for c in found)
-    for m in rx.ARCHIVAL_UNIT.finditer(text, lo, hi):
-        if taken.overlapping(m.start(), m.start() + 1):
-            continue
+    for m in _units_outside(text, lo, hi, taken):
         stop = rx.SENTENCE_END.search(text, m.end(), hi)
         end = stop.start() if stop else hi
         found.extend(parse_citation(text, m.start(), end, origin="inline"))
     return sorted(found, key=lambda c: c.start)
+
+
+def _units_outside(text: str, lo: int, hi: int, taken: Spans) -> Iterator[regex.Match[str]]:
+    """Archival units outside the citations already found: "RGANI, f. 5, op. 75, d. 1062, l. 23."
+
+    Only a fund word with its number (`FUND_HINT`, cheap) wakes the full unit grammar, which
+    then runs in a window from where the archive's name may start.
+    """
+    covered = lo
+    for hint in rx.FUND_HINT.finditer(text, lo, hi):
+        pos = hint.start()
+        if pos < covered or taken.overlapping(pos, pos + 1):
+            continue
+        window_end = min(hi, pos + rx.UNIT_REACH)
+        for m in rx.ARCHIVAL_UNIT.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), window_end):
+            if m.start() > pos:
+                break
+            if m.end() > pos:
+                if not taken.overlapping(m.start(), m.start() + 1):
+                    yield m
+                covered = m.end()
+                break
 
 
 def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:

@@ -177,6 +177,12 @@ ARCHIVAL_UNIT = regex.compile(
     """,
     FLAGS,
 )
+# The cheap test before the unit grammar runs outside brackets: a fund word and its number.
+FUND_HINT = regex.compile(rf"{FUND_WORD}\s*,?\s*(?:[A-ZА-Я]-?)?\d", FLAGS)
+# How far before its fund word an archive's name may start ("Russian State Archive of ...").
+ARCHIVE_REACH = 120
+# How far after its fund word a unit may end ("f. 0100, op. 46, papka 12, d. 2, dossier 7").
+UNIT_REACH = 200
 # A further file of the same fund and inventory: "; d. 1943, l. 1".
 MORE_FILE = regex.compile(rf";\s*{FILE}", FLAGS)
 # An archive named on its own, for inheritance: "RSAMH" before a citation.
@@ -315,7 +321,10 @@ PERIODICAL = regex.compile(
 # ---------------------------------------------------------------------------------------------
 
 # Function words left dangling when the date is cut off a title: "... Pham Van Dong on the".
-DANGLING = regex.compile(r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE)
+# Searched from the end (REVERSE): the pattern is anchored there, so it fails fast.
+DANGLING = regex.compile(
+    r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE | regex.REVERSE
+)
 # A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)".
 EMPTY_PARENS = regex.compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
 # A lead-in before a citation: "see ", "see also ", "cf. ".
