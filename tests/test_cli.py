@@ -187,3 +187,24 @@ def test_output_format_doc_is_current() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert (root / "docs" / "output-format.md").read_text(encoding="utf-8") == module.render()
+
+
+def test_run_exit_code_3_when_some_documents_fail(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(FIXTURES / "small-article.txt", inputs)
+    (inputs / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(inputs), "--out", str(out)])
+    assert result.exit_code == 3
+    assert "1 documents written" in result.output and "1 failed" in result.output
+    assert [d.id for d in read_models(out / "documents.jsonl", DocumentRecord)] == ["small-article"]
+    assert [e.kind for e in read_models(out / "errors.jsonl", ErrorRecord)] == ["decode"]
+
+
+def test_run_reads_a_text_from_stdin(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "-", "--out", str(out)], input="Pol Pot met Le Duan in Hanoi in 1976.")
+    assert result.exit_code == 0, result.output
+    (doc,) = read_models(out / "documents.jsonl", DocumentRecord)
+    assert doc.id == "stdin" and {"Pol Pot", "Le Duan", "Hanoi", "1976"} <= {s.text for s in doc.spans}

@@ -173,6 +173,10 @@ def evaluate(
     out.print(_score_table("Entities, strict", columns))
     out.print(_score_table("Entities, lenient (overlap)", {k: v["lenient"] for k, v in columns.items()}))
     out.print(f"untyped (boundaries only): F {report['untyped']['ents_f']:.3f}")
+    if not report["citations"]["detection"]["ALL"]["tp"] + report["citations"]["detection"]["ALL"]["fn"] + report["citations"]["detection"]["ALL"]["fp"]:
+        out.print("no citations in the gold or the predictions")
+        _write_report(report, json_out, errors)
+        return
     cites = Table(title="Citations")
     for col in ("kind", "P", "R", "F", "gold", "pred"):
         cites.add_column(col, justify="right" if col != "kind" else "left")
@@ -193,6 +197,11 @@ def evaluate(
     for name, d in report["citations"]["fields"].items():
         fields.add_row(name, f"{d['accuracy']:.3f}" if d["accuracy"] is not None else "-", str(d["n"]))
     out.print(fields)
+    _write_report(report, json_out, errors)
+
+
+def _write_report(report: dict[str, Any], json_out: Path | None, errors: bool) -> None:
+    """Print the error lists if asked, and write the JSON report if asked."""
     if errors:
         for kind, rows in report["errors"].items():
             out.print(f"[bold]{kind}[/bold] ({len(rows)})")
