@@ -230,3 +230,40 @@ def test_split_citation_takes_the_second_parenthesis() -> None:
     (c,) = resolve(text, find_citations(text))
     assert (c.file, c.date, c.pages, c.rule) == ("324", "1966-Q2", [(84, 84)], "archival.split")
     assert c.text.endswith("p. 84")
+
+
+NOTES = """The party was hostile to the plan.12 Hanoi agreed.13
+
+12. Memorandum of conversation with Pham Van Dong, 12 March 1965, AVPRF, f. 079, op. 20, p. 10, d. 5, ll. 1-3.
+13. Ibid., l. 5.
+14 Chanda 1986, p. 59; Kiernan 1985, p. 12.
+15. On the history of the conflict, see the memoirs of several participants published in 1990.
+"""
+
+
+def test_footnotes_are_citations() -> None:
+    cites = resolve(NOTES, find_citations(NOTES))
+    assert [c.kind for c in cites] == ["archival", "ibid", "bibliographic", "bibliographic"]
+    archival, ibid, chanda, kiernan = cites
+    assert (archival.archive, archival.fund, archival.inventory, archival.folder, archival.file) == (
+        "AVPRF",
+        "079",
+        "20",
+        "10",
+        "5",
+    )
+    assert (archival.pages, archival.date) == ([(1, 3)], "1965-03-12")
+    assert archival.title == "Memorandum of conversation with Pham Van Dong"
+    assert (ibid.antecedent, ibid.pages, ibid.file) == (0, [(5, 5)], "5")
+    assert (chanda.authors, kiernan.authors, kiernan.pages) == (["Chanda"], ["Kiernan"], [(12, 12)])
+    for c in cites:
+        assert NOTES[c.start : c.end] == c.text
+
+
+def test_a_parenthesis_with_several_citations_gives_one_record_each() -> None:
+    text = "as both agree (Chanda 1986, p. 59; Kiernan 1985, p. 12)."
+    cites = find_citations(text)
+    assert [(c.authors, c.text) for c in cites] == [
+        (["Chanda"], "Chanda 1986, p. 59"),
+        (["Kiernan"], "Kiernan 1985, p. 12"),
+    ]

@@ -204,7 +204,9 @@ def test_run_exit_code_3_when_some_documents_fail(tmp_path: Path) -> None:
 
 def test_run_reads_a_text_from_stdin(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(app, ["run", "-", "--out", str(out)], input="Pol Pot met Le Duan in Hanoi in 1976.")
+    result = runner.invoke(
+        app, ["run", "-", "--out", str(out)], input="Pol Pot met Le Duan in Hanoi in 1976."
+    )
     assert result.exit_code == 0, result.output
     (doc,) = read_models(out / "documents.jsonl", DocumentRecord)
     assert doc.id == "stdin" and {"Pol Pot", "Le Duan", "Hanoi", "1976"} <= {s.text for s in doc.spans}

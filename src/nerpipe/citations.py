@@ -337,18 +337,48 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
             continue  # an outer parenthesis around a citation: "(X was told that ... (RSAMH ...))"
         if rx.CITATION_HINT.search(text, b_start, b_end) is None:
             continue
-        records = parse_citation(text, b_start, b_end)
+        records = parse_several(text, b_start, b_end)
         if records:
             found.extend(records)
             claimed.add(b_start, b_end)
     found.sort(key=lambda c: c.start)
     found = _merge_split(text, found)
     taken = Spans((c.start, c.end) for c in found)
+    for note in rx.NOTE_LINE.finditer(text, lo, hi):
+        start, end = note.span("body")
+        if not taken.overlapping(start, end):
+            for record in parse_several(text, start, end, origin="note"):
+                found.append(record)
+                taken.add(record.start, record.end)
     for m in _units_outside(text, lo, hi, taken):
         stop = rx.SENTENCE_END.search(text, m.end(), hi)
         end = stop.start() if stop else hi
         found.extend(parse_citation(text, m.start(), end, origin="inline"))
     return sorted(found, key=lambda c: c.start)
+
+
+def parse_several(text: str, start: int, end: int, origin: str = "paren") -> list[Citation]:
+    """The citations of a parenthesis or a note, one record each.
+
+    "Memorandum of conversation, 12 March 1965, AVPRF, f. 079, op. 20, p. 10, d. 5, ll. 1-3."
+    is one archival record; "Chanda 1986, p. 59; Kiernan 1985, p. 12" gives two. A note is prose
+    as often as not, so there a bare "Title, Place, Year" reading needs pages to count.
+    """
+    whole = [r for r in parse_citation(text, start, end, origin=origin) if _plausible(r, origin)]
+    if whole:
+        return whole
+    records: list[Citation] = []
+    piece_start = start
+    for sep in [*rx.NOTE_SEPARATOR.finditer(text, start, end), None]:
+        piece_end = sep.start() if sep else end
+        pieces = parse_citation(text, piece_start, piece_end, origin=origin)
+        records += [r for r in pieces if _plausible(r, origin)]
+        piece_start = sep.end() if sep else end
+    return records
+
+
+def _plausible(c: Citation, origin: str) -> bool:
+    return origin != "note" or not (c.rule == "bibliographic.title-year" and c.pages is None)
 
 
 def _units_outside(text: str, lo: int, hi: int, taken: Spans) -> Iterator[regex.Match[str]]:

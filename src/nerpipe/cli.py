@@ -173,7 +173,11 @@ def evaluate(
     out.print(_score_table("Entities, strict", columns))
     out.print(_score_table("Entities, lenient (overlap)", {k: v["lenient"] for k, v in columns.items()}))
     out.print(f"untyped (boundaries only): F {report['untyped']['ents_f']:.3f}")
-    if not report["citations"]["detection"]["ALL"]["tp"] + report["citations"]["detection"]["ALL"]["fn"] + report["citations"]["detection"]["ALL"]["fp"]:
+    if (
+        not report["citations"]["detection"]["ALL"]["tp"]
+        + report["citations"]["detection"]["ALL"]["fn"]
+        + report["citations"]["detection"]["ALL"]["fp"]
+    ):
         out.print("no citations in the gold or the predictions")
         _write_report(report, json_out, errors)
         return

@@ -31,7 +31,8 @@ WRAPPED_LINE_CHARS = 50
 # Characters that end a paragraph properly.
 TERMINAL = ".!?:;)\"”’'»]*"
 # A line that starts a list item stays on its own line: "- Chanda, Nayan", "• ...", "12. ...".
-LIST_ITEM = regex.compile(r"^\s*(?:[-–•*]\s|\d{1,3}[.)]\s|\[\d)")
+# A note line is one too: "12 Memorandum of conversation ...".
+LIST_ITEM = regex.compile(r"^\s*(?:[-–•*]\s|\d{1,3}[.)]\s|\d{1,3}\s+(?=\p{Lu}|[Ii]bid)|\[\d)")
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,7 @@ AUTHOR_YEAR = regex.compile(
 )
 # "On the History of the Vietnamese-Kampuchean Conflict, Hanoi, 1979, p. 9": title, place, year.
 TITLE_YEAR = regex.compile(
-    rf"""^\s*(?P<title>[*"“‘']?[A-Z][^()]{{8,}}?)
+    rf"""^\s*(?P<title>[*"“‘']?[A-Z][^();]{{8,}}?)
         (?:\s*,\s*(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}}))?
         \s*,?\s+(?P<year>{YEAR})
         (?:\s*,?\s*{PAGES})?
@@ -254,11 +254,21 @@ YEAR_LED_ENTRY = regex.compile(
     rf"""^\s*\[?(?P<year>{YEAR})\??\]?\s*[.,]?\s+(?P<rest>.+)$""",
     FLAGS,
 )
+# A footnote or endnote on its own line: "12. Memorandum of conversation ..., AVPRF, f. 079, ...",
+# "13 Ibid., l. 5." (a number of at most three digits, so a year never opens one).
+# Both this and REFERENCES_HEADING start at a literal newline, which the engine finds fast (a
+# MULTILINE "^" is tried at every position): a note or heading on a text's first line is missed.
+NOTE_LINE = regex.compile(
+    r"""\n[ \t]*(?P<number>\d{1,3})[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\n]*?)[ \t]*(?=\n|\Z)""",
+    FLAGS,
+)
+# Several citations in one note: "Chanda 1986, p. 59; Kiernan 1985, p. 12".
+NOTE_SEPARATOR = regex.compile(r";\s+", FLAGS)
 # Headings that open a reference list.
 REFERENCES_HEADING = regex.compile(
-    r"""^[ \t]*(?:References|Bibliography|Works\s+Cited|Sources|Literature|Notes\s+and\s+References
-        |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t]*$""",
-    FLAGS | regex.MULTILINE,
+    r"""\n[ \t]*(?:References|Bibliography|Works\s+Cited|Sources|Literature|Notes\s+and\s+References
+        |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t]*(?=\n|\Z)""",
+    FLAGS,
 )
 
 # ---------------------------------------------------------------------------------------------
