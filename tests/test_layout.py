@@ -72,7 +72,22 @@ def test_offsets_map_back_to_raw_text() -> None:
 
 
 def test_nothing_of_a_running_head_survives() -> None:
-    raw = "".join(page(f"Paragraph {i} ends here.", i) for i in range(1, 6))
+    body = "The delegation discussed the situation in the region at length and agreed on nothing at all"
+    raw = "".join(page(f"{body}, said report {i}.", i) for i in range(1, 6))
     lay = repair(raw)
     assert HEAD not in lay.text
     assert len(lay.layout_lines) == 10  # five heads and five page numbers
+
+
+def test_running_heads_with_page_numbers_are_removed() -> None:
+    body = "Text of the article runs on for a while, as articles do, before the page ends. " * 2
+    heads = ["{n} Journal of Cold War Studies", "Journal of Cold War Studies {n}"]
+    raw = "".join(f"{body}{i}.\n\n{heads[i % 2].format(n=231 + i)}\n\n" for i in range(6))
+    lay = repair(raw)
+    assert "Journal of Cold War Studies" not in lay.text
+    assert all(f"page ends. {i}." in lay.text for i in range(6))
+
+
+def test_short_reference_entries_are_not_running_heads() -> None:
+    raw = "References\n\n" + "".join(f"Fund 5, inventory {i}, file {i * 7}.\n\n" for i in range(60, 66))
+    assert repair(raw).text.rstrip() == raw.rstrip()

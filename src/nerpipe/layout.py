@@ -19,6 +19,8 @@ from nerpipe.regexes import LETTER
 
 # A line that only numbers a page: "12", "- 12 -", "Page 12", "12 of 30".
 PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-–]\s*)?(?:[Pp]age\s+)?\d{1,4}(?:\s*(?:[-–]|of\s+\d{1,4}))?\s*$")
+# A page number printed beside a running head: "234 Journal of Cold War Studies".
+PAGE_NUMBER_IN_HEAD = regex.compile(r"\b\d{1,4}\b")
 # A running head repeats on at least this many pages ...
 HEAD_MIN_REPEATS = 3
 # ... and is a short line.
@@ -69,14 +71,26 @@ class Layout:
         return self.raw_start(start), self.raw_end(end)
 
 
+def head_key(line: str) -> str | None:
+    """What a running head looks like on every page: the line without its page number.
+
+    "234 Journal of Cold War Studies" and "Journal of Cold War Studies 236" share the key
+    "Journal of Cold War Studies"; a line with two numbers or more ("Fund 5, inventory 66,
+    file 782.") is never a head, so short reference entries cannot be mistaken for one.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > HEAD_MAX_CHARS or not LETTER.search(stripped):
+        return None
+    numbers = PAGE_NUMBER_IN_HEAD.findall(stripped)
+    if len(numbers) > 1:
+        return None
+    return PAGE_NUMBER_IN_HEAD.sub("", stripped).strip(" |·•–-")
+
+
 def running_heads(lines: list[str]) -> set[str]:
-    """Short lines repeated on several pages: "The Khmer Rouge and the Vietnamese Communists"."""
-    counts = Counter(line.strip() for line in lines if line.strip())
-    return {
-        line
-        for line, n in counts.items()
-        if n >= HEAD_MIN_REPEATS and len(line) <= HEAD_MAX_CHARS and LETTER.search(line)
-    }
+    """Keys of short lines repeated on several pages: "The Khmer Rouge and the Vietnamese Communists"."""
+    counts = Counter(key for key in map(head_key, lines) if key)
+    return {key for key, n in counts.items() if n >= HEAD_MIN_REPEATS}
 
 
 def _join(prev_para: str, next_line: str, crossed_layout: bool, blank: bool) -> str | None:
@@ -118,7 +132,7 @@ def repair(raw: str) -> Layout:
         stripped = line.strip()
         if not stripped:
             blank = True
-        elif stripped in heads or PAGE_NUMBER_LINE.match(line):
+        elif head_key(line) in heads or PAGE_NUMBER_LINE.match(line):
             layout_lines.append((start, end))
             crossed = True
         else:
