@@ -14,8 +14,6 @@ Three places hold citations:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 import regex
 
@@ -27,15 +25,6 @@ from nerpipe.spans import Spans
 
 # Characters trimmed from both ends of a title (docs/annotation.md): spaces, . , ; : and dashes.
 TITLE_TRIM = " \t\n.,;:–—-"
-
-
-@dataclass(frozen=True)
-class Region:
-    """A piece of text to parse: `text[start:end]`, and the rule family that found it."""
-
-    start: int
-    end: int
-    origin: str  # "paren", "inline" or "references"
 
 
 def parse_pages(text: str | None) -> list[PageRange] | None:
@@ -550,11 +539,6 @@ def find_citations(text: str) -> list[Citation]:
     if split < len(text):
         found.extend(find_references(text, split, len(text)))
     return sorted(found, key=lambda c: c.start)
-
-
-def fields(c: Citation) -> dict[str, Any]:
-    """The non-empty fields of a record, for display and tests."""
-    return {k: v for k, v in c.model_dump().items() if v not in (None, [], {})}
 
 
 def person_spans(c: Citation) -> list[tuple[int, int]]:
