@@ -174,11 +174,7 @@ def run(
     """Process every document under `paths` into `out_dir`; see the module docstring."""
     done = prepare_output(out_dir, resume, overwrite)
     summary = Summary()
-    items = (
-        it
-        for it in iter_documents(paths, glob, encoding_errors)
-        if not (it.id in done and _count_skip(summary))
-    )
+    items = _not_done(iter_documents(paths, glob, encoding_errors), done, summary)
     with Writer(out_dir) as writer:
         batches = dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
         for batch in batches:
@@ -196,9 +192,13 @@ def run(
     return summary
 
 
-def _count_skip(summary: Summary) -> bool:
-    summary.skipped += 1
-    return True
+def _not_done(items: Iterable[Item], done: set[str], summary: Summary) -> Iterator[Item]:
+    """The inputs a resumed run still has to process; the others are counted as skipped."""
+    for item in items:
+        if item.id in done:
+            summary.skipped += 1
+        else:
+            yield item
 
 
 __all__ = ["InputDoc", "OutputExistsError", "Summary", "process", "results", "run"]
