@@ -51,6 +51,11 @@ FOUND = [
     ("U.S.-led forces advanced", "U.S.", "GPE"),
     ("Hanoi in the mid-sixties", "mid-sixties", "DATE"),
     ("on 12.03.1971 the embassy", "12.03.1971", "DATE"),
+    # endnote numbers glued on by PDF extraction
+    ("The party was hostile to Vietnam.12 The next year", "Vietnam", "GPE"),
+    ("relations with Hanoi,14 and Moscow", "Hanoi", "GPE"),
+    ("as Pol Pot said.3 Later", "Pol Pot", "PERSON"),
+    ("it ended in 1975.12 Later", "1975", "DATE"),
 ]
 
 # (text, a string that must NOT be any span's text)

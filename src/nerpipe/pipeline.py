@@ -52,6 +52,9 @@ TOKENIZER_EXCEPTIONS = (
     "per.",
     "pa.",
 )
+# An endnote number glued to a word by PDF extraction is a suffix of its own: "Vietnam.12 The"
+# -> "Vietnam" "." "12", "in 1975.12" -> "1975" "." "12" (a name or year, then the mark).
+NOTE_MARKERS = (r"(?<=[A-Za-zÀ-ɏ][.,;:”\"’)])\d{1,3}$", r"(?<=\d\d\d\d[.,;:])\d{1,3}$")
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 
@@ -209,12 +212,15 @@ def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityC
 
 
 def add_tokenizer_exceptions(nlp: Language) -> None:
-    """Keep "p.", "pp.", "Ibid." ... as single tokens; split "U.S.-led" after the acronym."""
+    """Keep "p.", "pp.", "Ibid." ... whole; split "U.S.-led" after the acronym and note marks off."""
     tokenizer: Tokenizer = nlp.tokenizer
     for word in TOKENIZER_EXCEPTIONS:
         tokenizer.add_special_case(word, [{ORTH: word}])
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(
+        [*NOTE_MARKERS, *(nlp.Defaults.suffixes or ())]
+    ).search
 
 
 def build_nlp(model: str | None = None, patterns_dir: str | None = None, **config: Any) -> Language:
