@@ -238,13 +238,20 @@ NOTES = """The party was hostile to the plan.12 Hanoi agreed.13
 13. Ibid., l. 5.
 14 Chanda 1986, p. 59; Kiernan 1985, p. 12.
 15. On the history of the conflict, see the memoirs of several participants published in 1990.
+16. Chanda, Brother Enemy, 62.
 """
 
 
 def test_footnotes_are_citations() -> None:
     cites = resolve(NOTES, find_citations(NOTES))
-    assert [c.kind for c in cites] == ["archival", "ibid", "bibliographic", "bibliographic"]
-    archival, ibid, chanda, kiernan = cites
+    assert [c.kind for c in cites] == ["archival", "ibid", "bibliographic", "bibliographic", "bibliographic"]
+    archival, ibid, chanda, kiernan, short = cites
+    assert (short.authors, short.title, short.pages, short.rule) == (
+        ["Chanda"],
+        "Brother Enemy",
+        [(62, 62)],
+        "bibliographic.short-note",
+    )
     assert (archival.archive, archival.fund, archival.inventory, archival.folder, archival.file) == (
         "AVPRF",
         "079",

@@ -51,6 +51,8 @@ FOUND = [
     ("U.S.-led forces advanced", "U.S.", "GPE"),
     ("Hanoi in the mid-sixties", "mid-sixties", "DATE"),
     ("on 12.03.1971 the embassy", "12.03.1971", "DATE"),
+    # authors of a Chicago-style note
+    ("12. Nayan Chanda, Brother Enemy (San Diego: Harcourt, 1986), 59.", "Nayan Chanda", "PERSON"),
     # endnote numbers glued on by PDF extraction
     ("The party was hostile to Vietnam.12 The next year", "Vietnam", "GPE"),
     ("relations with Hanoi,14 and Moscow", "Hanoi", "GPE"),

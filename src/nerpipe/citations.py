@@ -184,9 +184,12 @@ def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citatio
     return records
 
 
-def parse_short(text: str, start: int, end: int) -> Citation | None:
+def parse_short(text: str, start: int, end: int, origin: str = "paren") -> Citation | None:
     """Parse an ibid, an interview or a bibliographic reference in `text[start:end]`."""
     body = text[start:end]
+    chicago = _chicago(body, origin)
+    if chicago is not None:
+        return chicago.model_copy(update={"start": start, "end": end, "text": body})
     if m := rx.IBID.match(body):
         return Citation(
             start=start, end=end, kind="ibid", text=body,
@@ -247,6 +250,30 @@ def parse_short(text: str, start: int, end: int) -> Citation | None:
     return None
 
 
+CHICAGO_FORMS = {
+    "bibliographic.chicago-book": rx.CHICAGO_BOOK,
+    "bibliographic.chicago-article": rx.CHICAGO_ARTICLE,
+    "bibliographic.short-note": rx.SHORT_NOTE,
+}
+
+
+def _chicago(body: str, origin: str) -> Citation | None:
+    """A note in the Chicago style: book, article, or (in notes only) the short form."""
+    for rule, pattern in CHICAGO_FORMS.items():
+        if rule == "bibliographic.short-note" and origin != "note":
+            continue
+        m = pattern.match(body)
+        if m:
+            names = [n for n in rx.REFERENCE_AUTHOR_SEP.split(m.group("authors")) if n.strip()]
+            return Citation(
+                start=0, end=len(body), kind="bibliographic", text=body,
+                authors=[_surname(n.strip(" ,"), first=i == 0) for i, n in enumerate(names)],
+                title=clean_title(m.group("title")), year=m.groupdict().get("year"),
+                pages=parse_pages(m.group("pages")), rule=rule,
+            )  # fmt: skip
+    return None
+
+
 def _title_head(title: str) -> str:
     """The title proper, before a gloss or translation: "Provotest ... – 'A Brief history'"."""
     title = title.strip(" *")
@@ -273,10 +300,10 @@ def parse_citation(
         return archival
     lead = last(rx.LEAD_IN.finditer(text, start, end))
     if lead is not None:  # "However, the Khmers retained 10% of all deliveries - see Chanda 1986"
-        short = parse_short(text, lead.end(), end)
+        short = parse_short(text, lead.end(), end, origin)
         if short:
             return [short]
-    short = parse_short(text, start, end)
+    short = parse_short(text, start, end, origin)
     return [short] if short else []
 
 
@@ -555,7 +582,7 @@ def person_spans(c: Citation) -> list[tuple[int, int]]:
         m = rx.REFERENCE_ENTRY.match(c.text)
         group = "authors"
     elif c.kind == "bibliographic" and c.authors:
-        m = rx.AUTHOR_YEAR.match(c.text)
+        m = CHICAGO_FORMS.get(c.rule or "", rx.AUTHOR_YEAR).match(c.text)
         group = "authors"
     else:
         return []
@@ -563,7 +590,8 @@ def person_spans(c: Citation) -> list[tuple[int, int]]:
         return []
     base = c.start + m.start(group)
     segment = m.group(group)
-    separator = rx.NAME_SEPARATOR_REFERENCES if c.section == "references" else rx.NAME_SEPARATOR_TEXT
+    in_list = c.section == "references" or c.rule in CHICAGO_FORMS  # "Nayan Chanda" keeps no comma
+    separator = rx.NAME_SEPARATOR_REFERENCES if in_list else rx.NAME_SEPARATOR_TEXT
     spans = []
     pos = 0
     for i, piece in enumerate(separator.split(segment)):

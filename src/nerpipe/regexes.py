@@ -211,6 +211,32 @@ FULL_NAME = rf"(?:{SURNAME}(?:\s+{SURNAME}){{0,3}})"
 # ("Smith, Jones and Brown"); a title and a place ("Black Paper, Phnom Penh") are neither.
 AUTHORS = rf"""(?:{SURNAME}(?:\s*,\s*{SURNAME})+(?:,?\s+(?:and|&)\s+{SURNAME})?
     | {FULL_NAME}(?:\s+(?:and|&)\s+{FULL_NAME})?)"""
+# Notes in the Chicago style name authors in full: "Nayan Chanda", "Stephen J. Morris",
+# "Ben Kiernan and Chantou Boua".
+NOTE_NAME = r"(?:\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,3})"
+NOTE_NAMES = rf"(?:{NOTE_NAME}(?:,?\s+(?:and|&)\s+{NOTE_NAME})?)"
+NOTE_PAGES = rf"(?:(?:pp?\.\s*)?(?P<pages>{PAGE_LIST}))"
+# A book: "Nayan Chanda, Brother Enemy (San Diego: Harcourt Brace Jovanovich, 1986), 59."
+CHICAGO_BOOK = regex.compile(
+    rf"""^\s*(?P<authors>{NOTE_NAMES}),\s+(?P<title>[^()]{{3,}}?)\s*
+        \((?:[^():]+:\s*)?[^(),]+,\s*(?P<year>{YEAR})\)
+        (?:,\s*{NOTE_PAGES})?\s*\.?\s*$""",
+    FLAGS,
+)
+# An article: 'Stephen J. Morris, "The Soviet-Chinese-Vietnamese Triangle," Journal of Cold War
+# Studies 3, no. 2 (2001): 47-52.'
+CHICAGO_ARTICLE = regex.compile(
+    rf"""^\s*(?P<authors>{NOTE_NAMES}),\s+["“](?P<title>[^"”]{{3,}}?),?["”]\s+[^()]*?
+        \((?:[^()]*?\s)?(?P<year>{YEAR})\)(?:[:,]\s*{NOTE_PAGES})?\s*\.?\s*$""",
+    FLAGS,
+)
+# A short note after the first full one: "Chanda, Brother Enemy, 59." (notes only: in brackets
+# "(Hanoi, Phnom Penh, 12)" would read the same).
+SHORT_NOTE = regex.compile(
+    rf"""^\s*(?P<authors>{SURNAME}(?:\s+and\s+{SURNAME})?),\s+(?P<title>[*"“]?\p{{Lu}}[^,()]{{2,80}}?[*"”]?),\s+
+        {NOTE_PAGES}\s*\.?\s*$""",
+    FLAGS,
+)
 # "(Chanda 1986, pp. 217-218)", "(Kiernan and Boua 1982, p. 194)", "(Kiernan 1982 p. 233)",
 # "(Smith et al. 1990: 12)", "(Chanda, 1986)".
 AUTHOR_YEAR = regex.compile(
