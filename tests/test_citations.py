@@ -274,3 +274,34 @@ def test_a_parenthesis_with_several_citations_gives_one_record_each() -> None:
         (["Chanda"], "Chanda 1986, p. 59"),
         (["Kiernan"], "Kiernan 1985, p. 12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors", "year"),
+    [
+        (
+            "Chanda, Nayan. 1986. *Brother Enemy: the War after the War*. San Diego: Harcourt Brace Jovanovich",
+            ["Chanda"],
+            "1986",
+        ),
+        (
+            "Chanda, Nayan. Brother Enemy: The War after the War. San Diego: Harcourt Brace Jovanovich, 1986.",
+            ["Chanda"],
+            "1986",
+        ),
+        (
+            "Kiernan, Ben, and Chantou Boua. Peasants and Politics in Kampuchea. London: Zed Press, 1982.",
+            ["Kiernan", "Boua"],
+            "1982",
+        ),
+        ("To Kuyen. 1984. 'The CPRP as avant-garde', Cong Shang, 1983.", ["To"], "1984"),
+    ],
+)
+def test_reference_list_entries_in_both_styles_link_to_author_year_citations(
+    entry: str, authors: list[str], year: str
+) -> None:
+    text = f"As shown ({authors[0]} {year}, p. 5).\n\nReferences\n\n- {entry}\n"
+    cites = resolve(text, find_citations(text))
+    citation, reference = cites
+    assert (reference.section, reference.authors, reference.year) == ("references", authors, year)
+    assert citation.reference == 1

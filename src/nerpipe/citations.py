@@ -497,7 +497,7 @@ def parse_reference_entry(text: str, start: int, end: int, archive: str | None) 
             start=start, end=end, kind="bibliographic", text=body, section="references",
             authors=[], year=led.group("year"), title=title, rule="references.year-title",
         )  # fmt: skip
-    if m := rx.REFERENCE_ENTRY.match(body):
+    if m := (rx.REFERENCE_ENTRY.match(body) or rx.REFERENCE_ENTRY_YEAR_LAST.match(body)):
         authors_text = m.group("authors")
         names = rx.REFERENCE_AUTHOR_SEP.split(authors_text)
         authors = []

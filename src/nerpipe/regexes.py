@@ -275,6 +275,15 @@ REFERENCE_ENTRY = regex.compile(
         (?P<title>.+)$""",
     FLAGS,
 )
+# A reference-list entry in the Chicago bibliography style, the year last: "Chanda, Nayan.
+# Brother Enemy: The War after the War. San Diego: Harcourt Brace Jovanovich, 1986."
+REFERENCE_ENTRY_YEAR_LAST = regex.compile(
+    rf"""^\s*(?:[-•*]\s+)?
+        (?P<authors>\p{{Lu}}[^\d().]{{1,60}}?(?:\s\p{{Lu}}\.)*)\.\s+
+        (?P<title>[^\d]{{3,}}?)\.\s+
+        [^:\n]{{2,40}}:\s*[^,\n]{{2,80}},\s*(?P<year>{YEAR}[a-z]?)\.?\s*$""",
+    FLAGS,
+)
 # A reference-list entry led by its year: "1965. Fund 5, ...", "[1966?] Fund 5", "1984. *Title*".
 YEAR_LED_ENTRY = regex.compile(
     rf"""^\s*\[?(?P<year>{YEAR})\??\]?\s*[.,]?\s+(?P<rest>.+)$""",
