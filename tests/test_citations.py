@@ -137,6 +137,12 @@ OTHER = [
     ("Nhan Dan, 5 VI, 1978", {"kind": "bibliographic", "title": "Nhan Dan", "date": "1978-06-05"}),
     ("Black Paper, Phnom Penh, 1978, p. 5", {"kind": "bibliographic", "title": "Black Paper", "year": "1978"}),
     ("“The Vietnamese Communist Party and Cambodia,” p. 12", {"kind": "bibliographic", "title": "The Vietnamese Communist Party and Cambodia", "pages": pages((12, 12))}),
+    ("Nayan Chanda, Brother Enemy: The War after the War (San Diego: Harcourt Brace Jovanovich, 1986), 59",
+     {"kind": "bibliographic", "authors": ["Chanda"], "year": "1986", "title": "Brother Enemy: The War after the War", "pages": pages((59, 59))}),
+    ('Stephen J. Morris, "The Soviet-Chinese-Vietnamese Triangle in the 1970s," Journal of Cold War Studies 3, no. 2 (2001): 47-52',
+     {"kind": "bibliographic", "authors": ["Morris"], "year": "2001", "title": "The Soviet-Chinese-Vietnamese Triangle in the 1970s", "pages": pages((47, 52))}),
+    ("Ben Kiernan and Chantou Boua, Peasants and Politics in Kampuchea (London: Zed, 1982), pp. 194-196",
+     {"kind": "bibliographic", "authors": ["Kiernan", "Boua"], "year": "1982", "pages": pages((194, 196))}),
 ]  # fmt: skip
 
 NEAR_MISSES = [
