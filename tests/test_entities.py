@@ -51,6 +51,9 @@ FOUND = [
     ("U.S.-led forces advanced", "U.S.", "GPE"),
     ("Hanoi in the mid-sixties", "mid-sixties", "DATE"),
     ("on 12.03.1971 the embassy", "12.03.1971", "DATE"),
+    # a Korean is later called by the family name, a Vietnamese by the last name
+    ("Kim Il Sung ruled the North. Kim’s army attacked in June 1950.", "Kim", "PERSON"),
+    ("Ngo Dinh Diem ruled the South. Diem refused.", "Diem", "PERSON"),
     # authors of a Chicago-style note
     ("12. Nayan Chanda, Brother Enemy (San Diego: Harcourt, 1986), 59.", "Nayan Chanda", "PERSON"),
     # endnote numbers glued on by PDF extraction

@@ -105,11 +105,13 @@ class EntityComponent:
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.families = {
             name: tradition
+            # a name in several lists takes the last tradition listed: "Kim" is Korean before
+            # it is Vietnamese ("Kim Il Sung" is later "Kim", not "Sung")
             for tradition, key in (
                 ("khmer", "names_khmer"),
-                ("korean", "surnames_korean"),
                 ("chinese", "surnames_chinese"),
                 ("vietnamese", "surnames_vietnamese"),
+                ("korean", "surnames_korean"),
             )
             for name in lexicon.get(key, frozenset())
         }
