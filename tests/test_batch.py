@@ -179,3 +179,17 @@ def test_dask_engine_matches_the_local_engine(tmp_path: Path) -> None:
     ):
         run([corpus], distributed_out, engine="dask", scheduler=cluster.scheduler_address)
     assert _outputs(local) == _outputs(distributed_out)
+
+
+def test_windows_line_ends_give_the_same_entities_and_citations(nlp: Language) -> None:
+    from nerpipe.extract import extract
+
+    lf = extract(ARTICLE, "lf", nlp=nlp)
+    crlf_text = ARTICLE.replace("\n", "\r\n")
+    crlf = extract(crlf_text, "crlf", nlp=nlp)
+    assert [(s.text, s.label) for s in crlf.spans] == [(s.text, s.label) for s in lf.spans]
+    assert [(c.kind, c.text.replace("\r", "")) for c in crlf.citations] == [
+        (c.kind, c.text) for c in lf.citations
+    ]
+    for item in [*crlf.spans, *crlf.citations]:
+        assert crlf_text[item.start : item.end] == item.text

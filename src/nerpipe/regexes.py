@@ -294,7 +294,7 @@ YEAR_LED_ENTRY = regex.compile(
 # Both this and REFERENCES_HEADING start at a literal newline, which the engine finds fast (a
 # MULTILINE "^" is tried at every position): a note or heading on a text's first line is missed.
 NOTE_LINE = regex.compile(
-    r"""\n[ \t]*(?P<number>\d{1,3})[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\n]*?)[ \t]*(?=\n|\Z)""",
+    r"""\n[ \t]*(?P<number>\d{1,3})[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\r\n]*?)[ \t\r]*(?=\n|\Z)""",
     FLAGS,
 )
 # Several citations in one note: "Chanda 1986, p. 59; Kiernan 1985, p. 12".
@@ -302,7 +302,7 @@ NOTE_SEPARATOR = regex.compile(r";\s+", FLAGS)
 # Headings that open a reference list.
 REFERENCES_HEADING = regex.compile(
     r"""\n[ \t]*(?:References|Bibliography|Works\s+Cited|Sources|Literature|Notes\s+and\s+References
-        |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t]*(?=\n|\Z)""",
+        |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t\r]*(?=\n|\Z)""",
     FLAGS,
 )
 
@@ -390,8 +390,9 @@ REFERENCE_AUTHOR_SEP = regex.compile(r"\s*(?:\band\b|&|;)\s*", FLAGS)
 # An editor's or translator's mark after a name: "Kiernan, Ben and Chantou Boua, ed.".
 EDITOR_MARK = regex.compile(r"(?:,?\s*\b(?:eds?|trans|comp)\.?|\s+et\s+al\.?)\s*$", FLAGS)
 # What the parenthesis scanner stops at: brackets, and paragraph breaks (which close all).
-PAREN_OR_BREAK = regex.compile(r"[()]|\n[ \t]*\n", FLAGS)
-PARA_BREAK = regex.compile(r"\n[ \t]*\n", FLAGS)
+# (Windows line ends: "\r\n\r\n" is a paragraph break too.)
+PAREN_OR_BREAK = regex.compile(r"[()]|\n[ \t\r]*\n", FLAGS)
+PARA_BREAK = regex.compile(r"\n[ \t\r]*\n", FLAGS)
 # Where a footnote-style citation outside brackets ends.
 SENTENCE_END = regex.compile(r"\.(?=\s+[A-Z\d])|\n|$", FLAGS)
 # The second parenthesis of a split citation: "file 324.) (the political letter, ...)".
