@@ -6,13 +6,11 @@ from each predicted record's `source`, checked against its `text_sha256`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import spacy
 
+from nerpipe.corpus import read_source
 from nerpipe.models import DocumentRecord, Span
 from nerpipe.pipeline import MODEL_LABELS
-from nerpipe.records import sha256
 
 
 def baseline_records(model: str, docs: list[DocumentRecord]) -> list[DocumentRecord]:
@@ -20,11 +18,7 @@ def baseline_records(model: str, docs: list[DocumentRecord]) -> list[DocumentRec
     nlp = spacy.load(model)
     out = []
     for d in docs:
-        if d.source is None:
-            raise OSError(f"document {d.id!r} has no source to read its text from")
-        text = Path(d.source).read_bytes().decode("utf-8")
-        if sha256(text) != d.text_sha256:
-            raise OSError(f"{d.source} changed since document {d.id!r} was processed")
+        text = read_source(d)
         spans = [
             Span(
                 start=e.start_char,

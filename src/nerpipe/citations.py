@@ -13,7 +13,7 @@ Three places hold citations:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -41,6 +41,15 @@ def parse_pages(text: str | None) -> list[PageRange] | None:
         last = int(m.group(2)) if m.group(2) else first
         pairs.append((first, last))
     return pairs or None
+
+
+def format_pages(pages: Iterable[PageRange] | None, sep: str = ", ") -> str:
+    """Pairs back to text, the inverse of `parse_pages`.
+
+    >>> format_pages([(61, 61), (39, 40)])
+    '61, 39-40'
+    """
+    return sep.join(str(a) if a == b else f"{a}-{b}" for a, b in pages or ())
 
 
 def clean_title(text: str) -> str | None:

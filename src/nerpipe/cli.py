@@ -14,6 +14,7 @@ from rich.table import Table
 from nerpipe import index as index_mod
 from nerpipe.batch import OutputExistsError, Result
 from nerpipe.batch import run as run_batch
+from nerpipe.corpus import SourceError
 from nerpipe.evaluate import EvaluationError
 from nerpipe.evaluate import evaluate as evaluate_records
 from nerpipe.gold import validate_gold
@@ -163,7 +164,7 @@ def evaluate(
                 "model": baseline,
                 **evaluate_records(gold_docs, baseline_records(baseline, pred_docs)),
             }
-    except (EvaluationError, OSError) as e:
+    except (EvaluationError, SourceError, OSError) as e:
         err.print(str(e))
         raise typer.Exit(EXIT_USAGE) from None
     columns = {"nerpipe": report}
@@ -284,7 +285,7 @@ def export_cmd(
     target = output or documents.with_name(documents.stem + suffix)
     try:
         n = export(_read_docs(documents), to, target)
-    except ExportError as e:
+    except (ExportError, SourceError) as e:
         err.print(str(e))
         raise typer.Exit(1) from None
     err.print(f"{n} items written to {target}")
@@ -299,7 +300,7 @@ def show(
     ] = None,
 ) -> None:
     """Write a self-contained HTML page of one document: entities, citations, side panels."""
-    from nerpipe.export import ExportError, read_source
+    from nerpipe.corpus import read_source
     from nerpipe.show import render
 
     docs = {d.id: d for d in _read_docs(in_dir / "documents.jsonl")}
@@ -308,7 +309,7 @@ def show(
         raise typer.Exit(1)
     try:
         text = read_source(docs[doc_id])
-    except ExportError as e:
+    except SourceError as e:
         err.print(str(e))
         raise typer.Exit(1) from None
     target = output or Path(f"{doc_id}.html")

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nerpipe.models import DocumentRecord
+from nerpipe.records import sha256
+
 
 @dataclass(frozen=True)
 class InputDoc:
@@ -36,6 +39,26 @@ class InputError:
 
 
 Item = InputDoc | InputError
+
+
+class SourceError(ValueError):
+    """A record whose text cannot be read back (no file, or the file changed since)."""
+
+
+def read_source(record: DocumentRecord) -> str:
+    """The raw text a record was made from, checked against its `text_sha256`.
+
+    Exports, `show` and `evaluate --baseline` need the text that records only point to.
+    """
+    if record.source is None or record.source == "-" or ":" in Path(record.source).name:
+        raise SourceError(f"document {record.id!r}: its text is not in a file nerpipe can read back")
+    try:
+        text = Path(record.source).read_bytes().decode("utf-8")
+    except OSError as err:
+        raise SourceError(f"document {record.id!r}: cannot read {record.source}: {err}") from None
+    if sha256(text) != record.text_sha256:
+        raise SourceError(f"document {record.id!r}: {record.source} changed since it was processed")
+    return text
 
 
 def decode(data: bytes, doc_id: str, source: str, errors: str = "strict") -> Item:

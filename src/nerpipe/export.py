@@ -22,8 +22,9 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from nerpipe.archives import load_registry
+from nerpipe.citations import format_pages
+from nerpipe.corpus import read_source
 from nerpipe.models import Citation, DocumentRecord
-from nerpipe.records import sha256
 
 FORMATS = ("prodigy", "spacy", "docbin", "conll", "csv", "csl-json")
 CSV_FIELDS = (
@@ -33,20 +34,7 @@ CSV_FIELDS = (
 
 
 class ExportError(ValueError):
-    """A document that cannot be exported (its text is missing or changed)."""
-
-
-def read_source(record: DocumentRecord) -> str:
-    """The raw text a record was made from, checked against its `text_sha256`."""
-    if record.source is None or record.source == "-" or ":" in Path(record.source).name:
-        raise ExportError(f"document {record.id!r}: its text is not in a file nerpipe can read back")
-    try:
-        text = Path(record.source).read_bytes().decode("utf-8")
-    except OSError as err:
-        raise ExportError(f"document {record.id!r}: cannot read {record.source}: {err}") from None
-    if sha256(text) != record.text_sha256:
-        raise ExportError(f"document {record.id!r}: {record.source} changed since it was processed")
-    return text
+    """An export that cannot be made (an unknown format)."""
 
 
 def to_prodigy(records: Iterable[DocumentRecord]) -> Iterator[dict[str, Any]]:
@@ -104,7 +92,7 @@ def to_csv_rows(records: Iterable[DocumentRecord]) -> Iterator[dict[str, Any]]:
             yield {"doc_id": r.id, "record": "entity", "start": s.start, "end": s.end, "label": s.label,
                    "text": s.text, "entity_id": s.entity_id or "", "norm": s.norm or ""}  # fmt: skip
         for c in r.citations:
-            pages = "; ".join(f"{a}-{b}" if a != b else str(a) for a, b in c.pages or ())
+            pages = format_pages(c.pages, "; ")
             yield {
                 "doc_id": r.id, "record": "citation", "start": c.start, "end": c.end, "label": c.kind,
                 "text": c.text, "archive": c.archive or "", "fund": c.fund or "", "inventory": c.inventory or "",
@@ -124,7 +112,7 @@ def archive_location(c: Citation) -> str:
     if c.subfile:
         parts.append(f"dossier {c.subfile}")
     if c.pages:
-        parts.append("ll. " + ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in c.pages))
+        parts.append("ll. " + format_pages(c.pages))
     return ", ".join(parts)
 
 
@@ -160,7 +148,7 @@ def to_csl(records: Iterable[DocumentRecord]) -> list[dict[str, Any]]:
                 if c.title:
                     item["title"] = c.title
                 if c.pages:
-                    item["page"] = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in c.pages)
+                    item["page"] = format_pages(c.pages)
             else:
                 continue
             issued = _issued(c.date, c.year)

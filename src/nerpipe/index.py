@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nerpipe.citations import format_pages
 from nerpipe.models import DocumentRecord
 
 
@@ -28,7 +29,7 @@ class UnitRow:
 
     @property
     def pages_text(self) -> str:
-        return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in sorted(self.pages))
+        return format_pages(sorted(self.pages))
 
 
 def _sort_key(value: str | None) -> tuple[int, str]:
