@@ -35,7 +35,7 @@ from nerpipe.entities import (
 )
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
-from nerpipe.rules import build_rules
+from nerpipe.rules import RULES, Token, WordTest, word_tests
 
 # Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
 TOKENIZER_EXCEPTIONS = (
@@ -57,6 +57,8 @@ TOKENIZER_EXCEPTIONS = (
 NOTE_MARKERS = (r"(?<=[A-Za-zÀ-ɏ][.,;:”\"’)])\d{1,3}$", r"(?<=\d\d\d\d[.,;:])\d{1,3}$")
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
+# Lexeme flag bits free for the rules' word tests: spaCy's own flags end at 18 (IS_CURRENCY).
+FIRST_FLAG = 30
 
 for _ext in ("norm", "mod"):
     if not Span.has_extension(_ext):
@@ -116,7 +118,8 @@ class EntityComponent:
             for name in lexicon.get(key, frozenset())
         }
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.tokens = Matcher(nlp.vocab, validate=True)  # the gazetteers' token patterns
+        self.rules = Matcher(nlp.vocab, validate=False)  # flags are outside the schema: tested
         self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
         one_word: set[str] = set()
         by_key: dict[str, list[Doc]] = {}
@@ -131,9 +134,10 @@ class EntityComponent:
                 self.tokens.add("gaz|" + key, [entry.pattern])
         for key, docs in by_key.items():
             self.phrases.add(key, docs)
-        for rule_id, label, token_patterns in build_rules(lexicon, frozenset(one_word)):
+        flags = register_word_tests(nlp, word_tests(lexicon, frozenset(one_word)))
+        for rule_id, label, token_patterns in RULES:
             self.info[rule_id] = (label, rule_id)
-            self.tokens.add(rule_id, token_patterns, greedy="LONGEST")
+            self.rules.add(rule_id, [flag_pattern(p, flags) for p in token_patterns], greedy="LONGEST")
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every candidate span of `doc`, before the overlap policy."""
@@ -144,14 +148,14 @@ class EntityComponent:
             label, pattern = self.info[strings[match_id]]
             span = doc[start:end]
             out.append(Candidate(span.start_char, span.end_char, label, pattern, "gazetteer"))
-        for match_id, start, end in self.tokens(doc):
-            key = strings[match_id]
-            span = doc[start:end]
-            if key.startswith("gaz|"):
-                label, pattern = self.info[key[4:]]
+        if len(self.tokens):
+            for match_id, start, end in self.tokens(doc):
+                label, pattern = self.info[strings[match_id][4:]]
+                span = doc[start:end]
                 out.append(Candidate(span.start_char, span.end_char, label, pattern, "gazetteer"))
-                continue
-            label, pattern = self.info[key]
+        for match_id, start, end in self.rules(doc):
+            span = doc[start:end]
+            label, pattern = self.info[strings[match_id]]
             trimmed = trim(
                 text,
                 Candidate(span.start_char, span.end_char, label, pattern, "rule"),
@@ -199,6 +203,34 @@ class EntityComponent:
                 span._.mod = c.mod
         doc.ents = spacy.util.filter_spans(ents)
         return doc
+
+
+def register_word_tests(nlp: Language, tests: dict[str, WordTest]) -> dict[str, str]:
+    """Store each word test as a lexeme flag of `nlp.vocab`; return test name -> flag attribute.
+
+    A flag is computed once per word type (when spaCy first sees the word) and the Matcher
+    checks it in C, where a set predicate would run in Python on every token of every text.
+    Each entity component re-registers the same bits, so one vocab holds one component's tests.
+    """
+    if FIRST_FLAG + len(tests) > 64:
+        raise ValueError(f"{len(tests)} word tests do not fit in spaCy's 64 lexeme flags")
+    flags = {}
+    for bit, (name, test) in enumerate(sorted(tests.items()), FIRST_FLAG):
+        nlp.vocab.add_flag(test, flag_id=bit)
+        flags[name] = f"FLAG{bit}"
+    return flags
+
+
+def flag_pattern(pattern: list[Token], flags: dict[str, str]) -> list[Token]:
+    """A rule's token pattern with `{"TEST": name}` turned into the test's lexeme flag.
+
+    >>> flag_pattern([{"TEST": "title"}, {"TEST": "name_part", "OP": "+"}], {"title": "FLAG30", "name_part": "FLAG31"})
+    [{'FLAG30': True}, {'FLAG31': True, 'OP': '+'}]
+    """
+    return [
+        {(flags[v] if k == "TEST" else k): (True if k == "TEST" else v) for k, v in token.items()}
+        for token in pattern
+    ]
 
 
 @Language.factory("nerpipe_citations", default_config={"spans_key": "citations", "resolve_links": True})

@@ -1,4 +1,4 @@
-"""Generic token rules: how names are written, composed from named token dicts.
+"""Generic token rules: how names are written, composed from named word tests.
 
 The gazetteers in `patterns/*.jsonl` know real entities; these rules recognise name *shapes*
 that no list holds, using the word lists of `patterns/lexicon.json`:
@@ -17,178 +17,169 @@ that no list holds, using the word lists of `patterns/lexicon.json`:
     GPE     "Eastern Zone", "Yunnan Province"    administrative zones
     LOC     "38th parallel"                      lines of latitude
 
+Every token of a rule is one *word test*: a named function of the word's text alone
+(`name_part("Sary") is True`). A test depends on nothing but the word, so the pipeline stores
+each as a lexeme flag, computed once per word type and checked by spaCy's Matcher in C; set
+predicates such as `{"LOWER": {"NOT_IN": [...]}}` would instead run in Python on every token.
+The rules themselves are plain data: token dicts `{"TEST": name}` (with an optional "OP").
+
 Each rule has an id (`rule:<name>`) that becomes the span's `pattern` (provenance).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.lex_attrs import word_shape
 
 Token = dict[str, Any]
 Rule = tuple[str, str, list[list[Token]]]  # (rule id, label, token patterns)
+WordTest = Callable[[str], bool]
 
 ROMAN_NUMERALS = frozenset(
     ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"]
 )
 MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"]
+)  # fmt: skip
 # Heads that name no organisation under the guidelines: "the Nixon administration" and "the
 # Government of the PRC" give only the person or the place, an embassy is not an ORG.
 NOT_ORG_HEADS = frozenset(
-    [
-        "Government",
-        "Administration",
-        "Embassy",
-        "Embassies",
-        "Consulate",
-        "Legation",
-        "Mission",
-        "Delegation",
-        "Wing",
-        "House",
-    ]
-)
+    ["Government", "Administration", "Embassy", "Embassies", "Consulate", "Legation", "Mission",
+     "Delegation", "Wing", "House"]
+)  # fmt: skip
 LOWERCASE_SUBJECTS = frozenset(
     ["foreign", "affairs", "internal", "defence", "defense", "culture", "trade", "finance", "justice", "agriculture", "education", "health", "interior", "information", "security", "and", "national", "public", "state"]
 )  # fmt: skip
+COMPASS_WORDS = frozenset(
+    ["Eastern", "Western", "Northern", "Southern", "Northwest", "Southwest", "Northeast",
+     "Southeast", "Central", "Special", "North", "South", "East", "West"]
+)  # fmt: skip
+ZONE_WORDS = frozenset(["Zone", "Province", "Prefecture", "District", "Oblast", "Region"])
+MINISTRY_WORDS = frozenset(["Ministry", "Ministries", "Commissariat", "Department"])
+INITIAL_SHAPES = frozenset(["X.", "X.X.", "X.X.X."])  # "L.", "L.I."
+FUSED_INITIAL_SHAPES = frozenset(  # "V.Bakaev", "L.I.Brezhnev" (word_shape caps a run at 4)
+    ["X.Xxx", "X.Xxxx", "X.Xxxxx", "X.X.Xxx", "X.X.Xxxx", "X.X.Xxxxx"]
+)
+ACRONYM_SHAPES = frozenset(["XX", "XXX", "XXXX"])  # "KPRP", "CPSU", "UN"
+DOTTED_ACRONYM_SHAPES = frozenset(["X.X.", "X.X.X.", "X.X.X.X.", "X.X.X.X.X."])  # "C.P.S.U."
+POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
 
 
-def build_rules(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[str]) -> list[Rule]:
-    """Compose the generic rules from the lexicon's word lists.
+def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[str]) -> dict[str, WordTest]:
+    """The named word tests the rules are made of, built from the lexicon's word lists.
 
     `gazetteer_words` are the lowercased one-word gazetteer names ("hanoi", "cambodia"): a name
     part is never one of them, so "So Hanoi" is not a Khmer name.
+
+    >>> tests = word_tests({"titles": frozenset({"Prince"})}, frozenset({"hanoi"}))
+    >>> [w for w in ("Sary", "Hanoi", "The", "Prince", "sary") if tests["name_part"](w)]
+    ['Sary']
     """
 
-    def words(name: str) -> list[str]:
-        return sorted(lexicon.get(name, frozenset()))
+    def words(*names: str) -> frozenset[str]:
+        return frozenset().union(*(lexicon.get(name, frozenset()) for name in names))
 
-    def lower(name: str) -> list[str]:
-        return sorted({w.lower() for w in lexicon.get(name, frozenset())})
+    def lower(*names: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in words(*names))
 
-    not_name = sorted(
-        {w.lower() for w in STOP_WORDS}
+    stop = frozenset(w.lower() for w in STOP_WORDS)
+    not_name = (
+        stop
         | MONTH_WORDS
-        | set(lower("nationality_adjectives"))
-        | set(lower("org_heads"))
-        | set(lower("titles"))
-        | set(lower("seasons"))
+        | lower("nationality_adjectives", "org_heads", "titles", "seasons")
         | gazetteer_words
     )
-    # -- named token dicts ---------------------------------------------------------------------
-    name_part: Token = {"IS_TITLE": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": not_name}}
-    syllable: Token = {**name_part, "LENGTH": {"<=": 8}}
-    opt_syllable: Token = {**syllable, "OP": "?"}
-    # token shapes, not regexes: a shape is computed once per word, a regex runs on every token
-    initial: Token = {"SHAPE": {"IN": ["X.", "X.X.", "X.X.X."]}}
-    fused_initial_name: Token = {
-        "SHAPE": {"IN": ["X.Xxx", "X.Xxxx", "X.Xxxxx", "X.X.Xxx", "X.X.Xxxx", "X.X.Xxxxx"]}
-    }
-    title: Token = {"LOWER": {"IN": lower("titles")}}
-    given_names = set(words("given_names_western")) | set(words("given_names_russian"))
-    given: Token = {"ORTH": {"IN": sorted(w for w in given_names if w.lower() not in not_name)}}
-    vn_family: Token = {"ORTH": {"IN": words("surnames_vietnamese")}}
-    vn_middle: Token = {"ORTH": {"IN": words("middle_names_vietnamese")}}
-    kh_name: Token = {"ORTH": {"IN": words("names_khmer") + words("names_lao")}}
-    cn_family: Token = {"ORTH": {"IN": words("surnames_chinese") + words("surnames_korean")}}
-    hyphen: Token = {"ORTH": "-"}
-    lower_syllable: Token = {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 6}}
-    org_head: Token = {"ORTH": {"IN": [w for w in words("org_heads") if w not in NOT_ORG_HEADS]}}
-    possessive: Token = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
-    org_word: Token = {
-        "IS_TITLE": True,
-        "IS_ALPHA": True,
-        "LOWER": {"NOT_IN": sorted({w.lower() for w in STOP_WORDS} | MONTH_WORDS)},
-    }
-    of_for: Token = {"LOWER": {"IN": ["of", "for", "on"]}}
-    the: Token = {"LOWER": "the", "OP": "?"}
-    ministry: Token = {"ORTH": {"IN": ["Ministry", "Ministries", "Commissariat", "Department"]}}
-    subject: Token = {"LOWER": {"IN": sorted(LOWERCASE_SUBJECTS)}}
-    acronym: Token = {
-        "SHAPE": {"IN": ["XX", "XXX", "XXXX"]},
-        "LENGTH": {"<=": 6},
-        "ORTH": {"NOT_IN": sorted(ROMAN_NUMERALS)},
-    }
-    dotted_acronym: Token = {"SHAPE": {"IN": ["X.X.", "X.X.X.", "X.X.X.X.", "X.X.X.X.X."]}}
-    zone_word: Token = {"ORTH": {"IN": ["Zone", "Province", "Prefecture", "District", "Oblast", "Region"]}}
-    compass: Token = {
-        "ORTH": {
-            "IN": [
-                "Eastern",
-                "Western",
-                "Northern",
-                "Southern",
-                "Northwest",
-                "Southwest",
-                "Northeast",
-                "Southeast",
-                "Central",
-                "Special",
-                "North",
-                "South",
-                "East",
-                "West",
-            ]
-        }
+    not_org_word = stop | MONTH_WORDS
+    titles = lower("titles")
+    given_names = frozenset(w for w in words("given_names_western", "given_names_russian") if w.lower() not in not_name)
+    vn_family = words("surnames_vietnamese")
+    vn_middle = words("middle_names_vietnamese")
+    kh_name = words("names_khmer", "names_lao")
+    cn_family = words("surnames_chinese", "surnames_korean")
+    org_heads = words("org_heads") - NOT_ORG_HEADS
+
+    # spaCy's lexical attributes, spelt out: IS_TITLE = str.istitle, IS_ALPHA = str.isalpha,
+    # LOWER = str.lower, SHAPE = word_shape, LENGTH = len
+    def name_part(w: str) -> bool:  # "Sary", "Thach"; not "The", "Hanoi", "Prince"
+        return w.istitle() and w.isalpha() and w.lower() not in not_name
+
+    def org_word(w: str) -> bool:  # "Communist", "Oriental"; not "The", "March"
+        return w.istitle() and w.isalpha() and w.lower() not in not_org_word
+
+    return {
+        "name_part": name_part,
+        "syllable": lambda w: len(w) <= 8 and name_part(w),  # "Co", "Thach"
+        "initial": lambda w: word_shape(w) in INITIAL_SHAPES,  # "L.", "L.I."
+        "fused_initial_name": lambda w: word_shape(w) in FUSED_INITIAL_SHAPES,  # "V.Bakaev"
+        "title": lambda w: w.lower() in titles,  # "Prince", "comrade", "Mr."
+        "given": lambda w: w in given_names,  # "Yuri", "Dean"
+        "vn_family": lambda w: w in vn_family,  # "Nguyen", "Le"
+        "vn_middle": lambda w: w in vn_middle,  # "Van", "Thi"
+        "kh_name": lambda w: w in kh_name,  # "Ieng", "Souphanouvong"
+        "cn_family": lambda w: w in cn_family,  # "Zhou", "Kim"
+        "hyphen": lambda w: w == "-",
+        "lower_syllable": lambda w: w.islower() and w.isalpha() and len(w) <= 6,  # "shek"
+        "org_head": lambda w: w in org_heads,  # "Party", "Front", "Institute"
+        "possessive": lambda w: w in POSSESSIVES,  # "People's"
+        "org_word": org_word,
+        "of_for": lambda w: w.lower() in ("of", "for", "on"),
+        "of_and": lambda w: w.lower() in ("of", "and"),
+        "of": lambda w: w.lower() == "of",
+        "the": lambda w: w.lower() == "the",
+        "ministry": lambda w: w in MINISTRY_WORDS,
+        "subject": lambda w: w.lower() in LOWERCASE_SUBJECTS,  # "foreign", "affairs"
+        "acronym": lambda w: len(w) <= 6 and word_shape(w) in ACRONYM_SHAPES and w not in ROMAN_NUMERALS,
+        "dotted_acronym": lambda w: word_shape(w) in DOTTED_ACRONYM_SHAPES,  # "C.P.S.U."
+        "zone_word": lambda w: w in ZONE_WORDS,
+        "compass": lambda w: w in COMPASS_WORDS,
+        "administration": lambda w: w.lower() == "administration",
+        "ordinal": lambda w: word_shape(w) in ("dxx", "ddxx"),  # "38th"
+        "parallel": lambda w: w.lower() == "parallel",
     }
 
-    org_words = {**org_word, "OP": "*"}
-    org_words_plus = {**org_word, "OP": "+"}
-    poss_opt = {**possessive, "OP": "?"}
-    return [
-        ("rule:title-name", "PERSON", [[title, {**name_part, "OP": "+"}], [title, initial, name_part]]),
-        ("rule:vietnamese-name", "PERSON", [[vn_family, syllable, opt_syllable]]),
-        ("rule:vietnamese-middle-name", "PERSON", [[syllable, vn_middle, syllable]]),
-        ("rule:khmer-name", "PERSON", [[kh_name, syllable, opt_syllable]]),
-        (
-            "rule:east-asian-name",
-            "PERSON",
-            [[cn_family, syllable, opt_syllable], [cn_family, syllable, hyphen, lower_syllable]],
-        ),
-        (
-            "rule:given-surname",
-            "PERSON",
-            [[given, {**initial, "OP": "?"}, name_part], [given, given, name_part]],
-        ),
-        ("rule:initials-surname", "PERSON", [[initial, name_part], [fused_initial_name]]),
-        # "the Johnson Administration" -> Johnson (ANNOTATION.md: only the person)
-        ("rule:administration", "PERSON", [[name_part, {"LOWER": "administration"}]]),
-        (
-            "rule:org-name",
-            "ORG",
-            [
-                [org_word, poss_opt, org_words, poss_opt, org_head],
-                [org_words, org_head, of_for, the, org_words_plus],
-                [
-                    org_words,
-                    org_head,
-                    of_for,
-                    the,
-                    org_words_plus,
-                    {"LOWER": {"IN": ["of", "and"]}},
-                    the,
-                    org_words_plus,
-                ],
-                [ministry, {"LOWER": "of"}, {**subject, "OP": "+"}],
-            ],
-        ),
-        ("rule:acronym", "ORG", [[acronym], [dotted_acronym]]),
-        ("rule:zone", "GPE", [[compass, zone_word], [{**org_word, "OP": "+"}, zone_word]]),
-        ("rule:parallel", "LOC", [[{"SHAPE": {"IN": ["dxx", "ddxx"]}}, {"LOWER": "parallel"}]]),
-    ]
+
+def t(test: str, op: str | None = None) -> Token:
+    """A token dict that asks for one word test: `t("syllable", "?")`."""
+    return {"TEST": test} if op is None else {"TEST": test, "OP": op}
+
+
+# -- the rules -------------------------------------------------------------------------------
+_org_words = t("org_word", "*")
+_org_words_plus = t("org_word", "+")
+_poss = t("possessive", "?")
+_the = t("the", "?")
+RULES: list[Rule] = [
+    ("rule:title-name", "PERSON", [
+        [t("title"), t("name_part", "+")],  # "Prince Sihanouk", "comrade Tran Van Xuan"
+        [t("title"), t("initial"), t("name_part")],  # "Mr. L. Brezhnev"
+    ]),
+    ("rule:vietnamese-name", "PERSON", [[t("vn_family"), t("syllable"), t("syllable", "?")]]),
+    ("rule:vietnamese-middle-name", "PERSON", [[t("syllable"), t("vn_middle"), t("syllable")]]),
+    ("rule:khmer-name", "PERSON", [[t("kh_name"), t("syllable"), t("syllable", "?")]]),
+    ("rule:east-asian-name", "PERSON", [
+        [t("cn_family"), t("syllable"), t("syllable", "?")],  # "Zhou Enlai", "Kim Il Sung"
+        [t("cn_family"), t("syllable"), t("hyphen"), t("lower_syllable")],  # "Chiang Kai-shek"
+    ]),
+    ("rule:given-surname", "PERSON", [
+        [t("given"), t("initial", "?"), t("name_part")],  # "Dean Acheson", "John F. Kennedy"
+        [t("given"), t("given"), t("name_part")],  # "Yuri Vladimirovich Andropov"
+    ]),
+    ("rule:initials-surname", "PERSON", [[t("initial"), t("name_part")], [t("fused_initial_name")]]),
+    # "the Johnson Administration" -> Johnson (ANNOTATION.md: only the person)
+    ("rule:administration", "PERSON", [[t("name_part"), t("administration")]]),
+    ("rule:org-name", "ORG", [
+        [t("org_word"), _poss, _org_words, _poss, t("org_head")],  # "Khmer People's Revolutionary Party"
+        [_org_words, t("org_head"), t("of_for"), _the, _org_words_plus],  # "Institute of Oriental Studies"
+        [  # "Central Committee of the Communist Party of the Soviet Union"
+            _org_words, t("org_head"), t("of_for"), _the, _org_words_plus, t("of_and"), _the, _org_words_plus,
+        ],
+        [t("ministry"), t("of"), t("subject", "+")],  # "Ministry of foreign affairs"
+    ]),
+    ("rule:acronym", "ORG", [[t("acronym")], [t("dotted_acronym")]]),
+    ("rule:zone", "GPE", [[t("compass"), t("zone_word")], [t("org_word", "+"), t("zone_word")]]),
+    ("rule:parallel", "LOC", [[t("ordinal"), t("parallel")]]),
+]  # fmt: skip
