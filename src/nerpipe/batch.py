@@ -2,7 +2,8 @@
 
 Workers (`--jobs N`) each build the pipeline once and send back small records, not spaCy Docs.
 Each document runs inside `nlp.memory_zone()`, so the StringStore does not grow without bound
-over millions of documents. A document that fails (bad input or a component that raises)
+over millions of documents; the words a corpus keeps using are kept, up to a bound
+(`memory.KeptWords`). A document that fails (bad input or a component that raises)
 becomes a line of `errors.jsonl`; the batch goes on.
 """
 
@@ -18,6 +19,7 @@ from spacy.language import Language
 
 from nerpipe.corpus import InputDoc, InputError, Item, iter_documents
 from nerpipe.jsonl import OUTPUT_FILES, Writer, repair_for_resume
+from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
 
 # Documents handed to a worker at a time, and written between two flushes.
@@ -60,7 +62,7 @@ def process(item: Item, nlp: Language | None = None) -> Result:
     nlp = nlp or _NLP
     assert nlp is not None, "the pipeline was not built"
     try:
-        with nlp.memory_zone():
+        with document_zone(nlp, item.text):
             return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta)
     except Exception as err:  # a component that raises must not stop the batch
         return ErrorRecord(

@@ -88,7 +88,9 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan"; "So Hanoi" as a Khmer
     name does not survive the GPE "Hanoi").
     """
-    cands = sorted(set(candidates), key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label, c.pattern))
+    cands = sorted(
+        set(candidates), key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label, c.pattern)
+    )
     strong = Spans((c.start, c.end) for c in cands if PRIORITY[c.source] >= PRIORITY["citation"])
     taken = Spans()
     chosen: list[Candidate] = []
