@@ -155,20 +155,28 @@ def _merge_pairs(
     return out
 
 
-def drop_inside_events(text: str, spans: list[Candidate]) -> list[Candidate]:
+def event_spans(text: str) -> list[tuple[int, int]]:
+    """Event names ("Vietnam War", "Treaty of San Francisco") and ships' names in quotes."""
+    events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
+    return events + [(m.start("name"), m.end("name")) for m in rx.SHIP.finditer(text)]
+
+
+def drop_inside_events(
+    text: str, spans: list[Candidate], events: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
     """Drop places and people inside event names ("Vietnam War", "Treaty of San Francisco")
-    and ships' names ('the ship "Chelyabinsk"').
+    and ships' names ('the ship "Chelyabinsk"'); `events` are `event_spans(text)` if given.
 
     Dates stay ("The 1954 Geneva Agreements" keeps "1954"), and so do organisations.
     """
-    events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
-    events += [(m.start("name"), m.end("name")) for m in rx.SHIP.finditer(text)]
-    if not events:
+    index = Spans(event_spans(text) if events is None else events)
+    if not index.items:
         return spans
     return [
         c
         for c in spans
-        if c.label in ("DATE", "ORG") or not any(s <= c.start and c.end <= e for s, e in events)
+        if c.label in ("DATE", "ORG")
+        or not any(s <= c.start and c.end <= e for s, e in index.overlapping(c.start, c.end))
     ]
 
 
@@ -222,13 +230,19 @@ def _short_form(name: str, families: dict[str, str]) -> str | None:
     return word if long_enough and word[0].isupper() and word.isalpha() else None
 
 
-def propagate(text: str, spans: list[Candidate], families: dict[str, str]) -> list[Candidate]:
+def propagate(
+    text: str,
+    spans: list[Candidate],
+    families: dict[str, str],
+    events: list[tuple[int, int]] | None = None,
+) -> list[Candidate]:
     """Label other mentions of names the document has already shown.
 
     A full name found once ("Chan Ven", "Khmer Royal Forces") labels its other mentions; a
     Western or Russian surname ("Myakotnykh" of "Yuri Myakotnykh") labels a bare surname, and so
     does the short form of an Asian name (`_short_form`): "Le" of "Le Duan" names nobody.
-    `families` maps a family name to its tradition ("vietnamese", "chinese", "korean", "khmer").
+    `families` maps a family name to its tradition ("vietnamese", "chinese", "korean", "khmer");
+    no mention is labelled inside `events` (default: the event names of `text`).
     """
     taken = sorted((c.start, c.end) for c in spans)
     names: dict[str, tuple[str, str]] = {}
@@ -249,13 +263,45 @@ def propagate(text: str, spans: list[Candidate], families: dict[str, str]) -> li
                 names.setdefault(surname, ("PERSON", "propagated:surname"))
     if not names:
         return spans
-    alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     found = list(spans)
-    blocked = Spans([*taken, *((m.start(), m.end()) for m in rx.EVENT.finditer(text))])
-    for m in regex.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text):
-        if blocked.overlapping(m.start(), m.end()):
+    events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)] if events is None else events
+    blocked = Spans([*taken, *events])
+    for start, end in occurrences(text, names):
+        if blocked.overlapping(start, end):
             continue
-        label, pattern = names[m.group()]
-        found.append(Candidate(m.start(), m.end(), label, pattern, "rule"))
-        blocked.add(m.start(), m.end())
+        label, pattern = names[text[start:end]]
+        found.append(Candidate(start, end, label, pattern, "rule"))
+        blocked.add(start, end)
     return sorted(found, key=lambda c: c.start)
+
+
+WORD_START = regex.compile(r"(?<![\w-])")  # not inside a word or a hyphenated compound
+WORD_END = regex.compile(r"(?!\w)")
+
+
+def occurrences(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    r"""Leftmost-longest, non-overlapping whole-word occurrences of `names` in `text`.
+
+    What `(?<![\w-])(?:name1|name2|...)(?![\w])` (longest names first) finds, without
+    compiling a new regex for every document: each name is looked for with `str.find`.
+
+    >>> occurrences("Pol Pot and Pol; Pol-Pot, Pollux", ["Pol", "Pol Pot"])
+    [(0, 7), (12, 15)]
+    """
+    longest: dict[int, int] = {}  # start -> end of the longest name found there
+    for name in names:
+        if not name:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if end > longest.get(at, -1) and WORD_START.match(text, at) and WORD_END.match(text, end):
+                longest[at] = end
+            at = text.find(name, at + 1)
+    out = []
+    reached = 0
+    for start in sorted(longest):
+        if start >= reached:
+            out.append((start, longest[start]))
+            reached = longest[start]
+    return out

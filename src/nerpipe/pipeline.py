@@ -27,6 +27,7 @@ from nerpipe.entities import (
     Candidate,
     compass_spans,
     drop_inside_events,
+    event_spans,
     merge_attached,
     periodical_spans,
     propagate,
@@ -190,7 +191,8 @@ class EntityComponent:
         text = doc_text(doc)
         chosen = select(self.candidates(doc))
         chosen = merge_attached(text, chosen)
-        chosen = select(propagate(text, drop_inside_events(text, chosen), self.families))
+        events = event_spans(text)
+        chosen = select(propagate(text, drop_inside_events(text, chosen, events), self.families, events))
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")

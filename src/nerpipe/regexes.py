@@ -329,8 +329,9 @@ CITATION_HINT = regex.compile(
 EVENT_HEAD = r"""(?:[Aa]greements?|[Aa]ccords?|Conference|Treaty|Resolution|Offensive|War|Crisis
     |Crises|Conflict|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward)(?!\s+Organi[sz]ation)"""
 # A capitalised word of an event's name ("Geneva", "U.S.-Japanese"); a sentence's final period
-# is not part of it ("war in Korea. During World War II").
-EVENT_WORD = r"(?:\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}'’]+)(?:-\p{Lu}?[\p{L}]+)*)"
+# is not part of it ("war in Korea. During World War II"). Possessive (`++`): giving letters
+# back never lets a name end, and backtracking through every word was a third of the time.
+EVENT_WORD = r"(?:\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}'’]++)(?:-\p{Lu}?[\p{L}]++)*+)"
 EVENT = regex.compile(
     rf"""
       # "Treaty of San Francisco", "Conference on Indochina"
