@@ -79,18 +79,51 @@ class Cluster:
         return max(self.names, key=lambda n: (self.names[n], len(n)))
 
 
+def _keys(folded: str) -> list[tuple[int, int, str]]:
+    """Keys two names share whenever `same_name` holds: the same number of syllables and, for
+    one word, the same first letter, for several, one syllable equal in place (all but one are)."""
+    parts = folded.split()
+    if len(parts) <= 1:
+        return [(len(parts), 0, folded[:1])]
+    return [(len(parts), i, part) for i, part in enumerate(parts)]
+
+
 def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int], list[Cluster]]:
     """Cluster mentions (name, label, pattern) into entities: each mention's cluster, and clusters.
 
-    `text` lets acronyms defined in it ("... Party (KPRP)") join their expansion.
+    `text` lets acronyms defined in it ("... Party (KPRP)") join their expansion. A mention
+    joins the first cluster (in order of creation) it matches; indexes of the clusters' names
+    only narrow down which clusters are compared, so the result is that of comparing all.
     """
     clusters: list[Cluster] = []
     acronyms = {short: fold(long) for short, long in find_acronyms(text)} if text else {}
     assignment: list[int] = []
     seen: dict[tuple[str, str], int] = {}  # (label, folded name) -> cluster: a name decides once
     by_gazetteer: dict[str, int] = {}
+    by_key: dict[tuple[str, tuple[int, int, str]], set[int]] = {}  # (label, key) -> clusters
+    by_folded: dict[tuple[str, str], set[int]] = {}  # (label, folded name) -> clusters
+    by_expansion: dict[tuple[str, str], set[int]] = {}  # (label, folded expansion of a name)
+    by_last_initial: dict[str, set[int]] = {}  # first letter of a full name's last syllable
+
+    def add_name(target: int, name: str) -> None:
+        cluster = clusters[target]
+        cluster.names[name] += 1
+        if name in acronyms:
+            by_expansion.setdefault((cluster.label, acronyms[name]), set()).add(target)
+
+    def add_folded(target: int, key: str) -> None:
+        cluster = clusters[target]
+        cluster.folded.add(key)
+        by_folded.setdefault((cluster.label, key), set()).add(target)
+        for k in _keys(key):
+            by_key.setdefault((cluster.label, k), set()).add(target)
+        parts = key.split()
+        if cluster.label == "PERSON" and len(parts) > 1:
+            by_last_initial.setdefault(parts[-1][:1], set()).add(target)
+
     for name, label, pattern in mentions:
         key = fold(name)
+        spelled = " ".join(name.split())
         gaz_id = (
             pattern
             if ":" in pattern
@@ -101,17 +134,21 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
         if target is None and gaz_id:
             target = by_gazetteer.get(gaz_id)
         if target is not None:
-            clusters[target].names[" ".join(name.split())] += 1
+            add_name(target, spelled)
             assignment.append(target)
             seen[(label, key)] = target
             continue
-        for i, c in enumerate(clusters):
-            if c.label != label:
-                continue
+        expansion = acronyms.get(name)
+        candidates = set().union(
+            *(by_key.get((label, k), ()) for k in _keys(key)),
+            by_folded.get((label, expansion), ()) if expansion else (),
+            by_expansion.get((label, key), ()),
+        )
+        for i in sorted(candidates):
+            c = clusters[i]
             if any(same_name(key, f) for f in c.folded):
                 target = i
                 break
-            expansion = acronyms.get(name)
             if (expansion and expansion in c.folded) or any(acronyms.get(n) == key for n in c.names):
                 target = i
                 break
@@ -120,19 +157,17 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
             # names written surname first, begins) with it
             full = [
                 i
-                for i, c in enumerate(clusters)
-                if c.label == "PERSON"
-                and any(len(f.split()) > 1 and same_name(key, f.split()[-1]) for f in c.folded)
+                for i in sorted(by_last_initial.get(key[:1], ()))
+                if any(len(f.split()) > 1 and same_name(key, f.split()[-1]) for f in clusters[i].folded)
             ]
             if len(full) == 1:
                 target = full[0]
         if target is None:
             clusters.append(Cluster(label=label))
             target = len(clusters) - 1
-        cluster = clusters[target]
-        cluster.names[" ".join(name.split())] += 1
-        cluster.folded.add(key)
-        cluster.gazetteer_id = cluster.gazetteer_id or gaz_id
+        add_name(target, spelled)
+        add_folded(target, key)
+        clusters[target].gazetteer_id = clusters[target].gazetteer_id or gaz_id
         if gaz_id:
             by_gazetteer.setdefault(gaz_id, target)
         seen[(label, key)] = target

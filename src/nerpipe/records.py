@@ -33,12 +33,14 @@ def _span_records(parts: list[tuple[Doc, int]], layout: Layout) -> tuple[list[Sp
     linked = iter(assignment)
     for e, offset in ents:
         start, end = layout.to_raw(offset + e.start_char, offset + e.end_char)
-        entity_id = ids[next(linked)] if e.label_ in LINKED_LABELS else None
+        label = e.label_
+        entity_id = ids[next(linked)] if label in LINKED_LABELS else None
+        norm, mod = (e._.norm, e._.mod) if label == "DATE" else (None, None)  # only dates have them
         # built by our own code from validated parts: construct without re-validating each field
         spans.append(
             Span.model_construct(
-                start=start, end=end, label=cast(Label, e.label_), text=raw[start:end], pattern=e.id_ or None,
-                norm=e._.norm, mod=e._.mod, entity_id=entity_id,
+                start=start, end=end, label=cast(Label, label), text=raw[start:end], pattern=e.id_ or None,
+                norm=norm, mod=mod, entity_id=entity_id,
             )
         )  # fmt: skip
     counts = [0] * len(clusters)
