@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import regex
 
+from nerpipe import regexes as rx
 from nerpipe.regexes import DATE
 
 T = TypeVar("T")
@@ -158,9 +159,38 @@ def find_dates(text: str) -> Iterator[DateMatch]:
     >>> [d.norm for d in find_dates("on April 1, 1965 and in the summer of 1965")]
     ['1965-04-01', '1965-SU']
     """
-    for m in DATE.finditer(text):
-        norm, mod = normalise(m)
-        yield DateMatch(m.start(), m.end(), m.group(), norm, mod)
+    for start, end in windows(text):
+        for m in DATE.finditer(text, start, end):
+            norm, mod = normalise(m)
+            yield DateMatch(m.start(), m.end(), m.group(), norm, mod)
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` a date can lie in: around digits, decade words and month names.
+
+    Scanning the whole text with the date grammar costs a lookahead at every word boundary;
+    digits are found by a plain character class, the words by `str.find`. The matches are
+    those of the whole text: a stretch reaches well past any date (`regexes.DATE_REACH_*`),
+    and lookbehinds see the text before it.
+
+    >>> windows("In the 1970s; " + "x" * 200 + " the sixties.")
+    [(0, 41), (162, 227)]
+    """
+    anchors = [(m.start(), m.end()) for m in rx.DIGITS.finditer(text)]
+    for word in rx.DATE_ANCHOR_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            anchors.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    anchors.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in anchors:
+        lo, hi = max(0, a - rx.DATE_REACH_BEFORE), min(len(text), b + rx.DATE_REACH_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def last(items: Iterable[T]) -> T | None:

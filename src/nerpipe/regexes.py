@@ -117,6 +117,16 @@ DATE = regex.compile(
     FLAGS,
 )
 
+# Every date holds a digit, a decade word ("sixties") or a month name standing alone ("in
+# March"): the grammar only runs near one. A date starts at most DATE_REACH_BEFORE characters
+# before such an anchor ("beginning of the December-January 1977-1978") and has no stretch
+# without one longer than DATE_REACH_AFTER. The words are found with `str.find`.
+DIGITS = regex.compile(r"\d+")
+DATE_ANCHOR_WORDS = ("ties", "January", "February", "March", "April", "June", "July", "August",
+                     "September", "October", "November", "December")  # fmt: skip
+DATE_REACH_BEFORE = 60
+DATE_REACH_AFTER = 30
+
 # ---------------------------------------------------------------------------------------------
 # Pages
 # ---------------------------------------------------------------------------------------------
