@@ -29,7 +29,8 @@ class KeptWords:
     """The whitespace-delimited chunks a corpus keeps using, made permanent in the vocabulary.
 
     A chunk ("the", "Vietnam,", "(1975)") met in `min_documents` documents is tokenized once
-    outside any memory zone, which makes its lexemes and its tokenizer cache entry permanent,
+    outside any memory zone, which makes its lexemes and its tokenizer cache entry permanent
+    (the tokenizer's cache is enlarged by `limit` entries for them),
     until `limit` chunks are kept. The counts of chunks not yet kept are bounded as well: past
     `4 * limit` of them, those met only once are forgotten. Output never depends on what is kept.
 
@@ -47,6 +48,11 @@ class KeptWords:
         self.min_documents = min_documents
         self.kept: set[str] = set()
         self.counts: Counter[str] = Counter()
+        # spaCy caches at most `max_cache_size` tokenized chunks (10,000 by default), and the
+        # gazetteers' phrases fill most of that while the pipeline is built: make room for ours
+        tokenizer = nlp.tokenizer
+        if hasattr(tokenizer, "max_cache_size"):
+            tokenizer.max_cache_size += limit
 
     def observe(self, text: str) -> None:
         """Count one document's chunks and keep those now met often enough; call outside a zone."""
@@ -56,8 +62,10 @@ class KeptWords:
         chunks = {c for c in text.split() if len(c) <= MAX_CHUNK} - self.kept
         self.counts.update(chunks)
         ready = [c for c in chunks if self.counts[c] >= self.min_documents][:room]
-        for start in range(0, len(ready), 10_000):  # well under spaCy's max_length
-            self.nlp.make_doc(" ".join(ready[start : start + 10_000]))
+        for chunk in ready:
+            # one chunk at a time: spaCy stops caching a text's chunks after the first special
+            # case it meets ("don't", "(p."), so a joined text would cache almost nothing
+            self.nlp.make_doc(chunk)
         self.kept.update(ready)
         for chunk in ready:
             del self.counts[chunk]
