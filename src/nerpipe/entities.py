@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
 from nerpipe import regexes as rx
-from nerpipe.spans import Spans
+from nerpipe.spans import Coverage, Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
 # name, over a generic rule, over a statistical model.
@@ -53,31 +54,48 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
     "Prince Sihanouk" -> "Sihanouk"; "the Khmer Rouge's" -> "Khmer Rouge";
     "Vietnamese Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs".
     """
-    start, end = c.start, c.end
+    after_hyphen = c.start > 0 and text[c.start - 1] == "-"
+    cut = _trim_offsets(text[c.start : c.end], c.label, c.pattern, after_hyphen, titles, nationalities)
+    if cut is None:
+        return None
+    return replace(c, start=c.start + cut[0], end=c.start + cut[1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _trim_offsets(
+    piece: str,
+    label: str,
+    pattern: str,
+    after_hyphen: bool,
+    titles: frozenset[str],
+    nationalities: frozenset[str],
+) -> tuple[int, int] | None:
+    """`trim` on the span's own text (names recur, so this is cached): offsets within `piece`."""
+    start, end = 0, len(piece)
     while True:
-        word = rx.WORD.match(text[start:end])
+        word = rx.WORD.match(piece[start:end])
         if word is None:
             return None
         w = word.group()
-        nxt = rx.NEXT_WORD.match(text[start + len(w) : end])
+        nxt = rx.NEXT_WORD.match(piece[start + len(w) : end])
         following = nxt.group(1) if nxt else ""
         drop = w in LEADING_DROP or (
-            c.label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles)
+            label == "PERSON" and (w.lower().rstrip(".") in titles or w.lower() in titles)
         )
-        drop = drop or (c.label == "ORG" and w in nationalities and following in STATE_ORGANS)
+        drop = drop or (label == "ORG" and w in nationalities and following in STATE_ORGANS)
         # "pro-Vietnam United Front ...": the word after a hyphen belongs to the compound
-        drop = drop or (c.label == "ORG" and start == c.start and start > 0 and text[start - 1] == "-")
+        drop = drop or (label == "ORG" and start == 0 and after_hyphen)
         if not drop or not nxt:
             break
         start += len(w) + (len(nxt.group()) - len(nxt.group(1)))
-    if c.pattern == "rule:administration":
-        end = start + len(text[start:end].split()[0])
-    tail = TRAILING_DROP.search(text, start, end)
-    if tail and c.label != "DATE" and not rx.DOTTED_ACRONYM_END.search(text[start:end]):
+    if pattern == "rule:administration":
+        end = start + len(piece[start:end].split()[0])
+    tail = TRAILING_DROP.search(piece, start, end)
+    if tail and label != "DATE" and not rx.DOTTED_ACRONYM_END.search(piece[start:end]):
         end = tail.start()
     if end <= start:
         return None
-    return replace(c, start=start, end=end)
+    return start, end
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -89,20 +107,25 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     name does not survive the GPE "Hanoi").
     """
     cands = sorted(
-        set(candidates), key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label, c.pattern)
+        {c for c in candidates if c.end > c.start},  # an empty span is never an entity
+        key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label, c.pattern),
     )
-    strong = Spans((c.start, c.end) for c in cands if PRIORITY[c.source] >= PRIORITY["citation"])
-    taken = Spans()
+    size = max((c.end for c in cands), default=0)
+    strong_spans = [(c.start, c.end) for c in cands if PRIORITY[c.source] >= PRIORITY["citation"]]
+    strong, strong_chars = Spans(strong_spans), Coverage(size)
+    for s, e in strong_spans:
+        strong_chars.add(s, e)
+    taken = Coverage(size)
     chosen: list[Candidate] = []
     for c in cands:
-        if PRIORITY[c.source] < PRIORITY["citation"]:
+        if PRIORITY[c.source] < PRIORITY["citation"] and strong_chars.overlaps(c.start, c.end):
             may_contain = c.label in ("ORG", "GPE")
             if any(
                 not (may_contain and c.start <= s and e <= c.end)
                 for s, e in strong.overlapping(c.start, c.end)
             ):
                 continue
-        if taken.overlapping(c.start, c.end):
+        if taken.overlaps(c.start, c.end):
             continue
         chosen.append(c)
         taken.add(c.start, c.end)
@@ -265,9 +288,11 @@ def propagate(
         return spans
     found = list(spans)
     events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)] if events is None else events
-    blocked = Spans([*taken, *events])
+    blocked = Coverage(len(text))
+    for s, e in (*taken, *events):
+        blocked.add(s, e)
     for start, end in occurrences(text, names):
-        if blocked.overlapping(start, end):
+        if blocked.overlaps(start, end):
             continue
         label, pattern = names[text[start:end]]
         found.append(Candidate(start, end, label, pattern, "rule"))
