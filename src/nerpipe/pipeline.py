@@ -122,20 +122,22 @@ class EntityComponent:
         self.tokens = Matcher(nlp.vocab, validate=True)  # the gazetteers' token patterns
         self.rules = Matcher(nlp.vocab, validate=False)  # flags are outside the schema: tested
         self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
-        one_word: set[str] = set()
+        # the word tests first: a flag is then computed as each lexeme is made, where adding it
+        # later would walk the whole vocabulary once per test
+        one_word = frozenset(
+            e.pattern.lower() for e in entries if isinstance(e.pattern, str) and " " not in e.pattern
+        )
+        flags = register_word_tests(nlp, word_tests(lexicon, one_word))
         by_key: dict[str, list[Doc]] = {}
         for entry in entries:
             key = f"{entry.label}|{entry.id}"
             self.info[key] = (entry.label, entry.id)
             if isinstance(entry.pattern, str):
                 by_key.setdefault(key, []).append(nlp.make_doc(entry.pattern))
-                if " " not in entry.pattern:
-                    one_word.add(entry.pattern.lower())
             else:
                 self.tokens.add("gaz|" + key, [entry.pattern])
         for key, docs in by_key.items():
             self.phrases.add(key, docs)
-        flags = register_word_tests(nlp, word_tests(lexicon, frozenset(one_word)))
         for rule_id, label, token_patterns in RULES:
             self.info[rule_id] = (label, rule_id)
             self.rules.add(rule_id, [flag_pattern(p, flags) for p in token_patterns], greedy="LONGEST")
