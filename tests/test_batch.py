@@ -15,8 +15,8 @@ from spacy.language import Language
 
 from nerpipe.batch import process, run
 from nerpipe.corpus import InputDoc, iter_documents
-from nerpipe.jsonl import read_models
-from nerpipe.models import DocumentRecord, ErrorRecord
+from nerpipe.jsonl import entity_lines, read_models
+from nerpipe.models import DocumentRecord, EntityRow, ErrorRecord
 
 from .conftest import FIXTURES
 
@@ -193,3 +193,19 @@ def test_windows_line_ends_give_the_same_entities_and_citations(nlp: Language) -
     ]
     for item in [*crlf.spans, *crlf.citations]:
         assert crlf_text[item.start : item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text"),
+    [
+        ("plain", ARTICLE),
+        ('quote " and \\ and ünïcode\tid', "Lê Duẩn met “Pol Pot” in Hà Nội in 1976.\nIeng Sary\x1f agreed."),
+        ("empty", "nothing to find here"),
+    ],
+)
+def test_entity_lines_are_the_entity_rows_json(nlp: Language, doc_id: str, text: str) -> None:
+    record = process(InputDoc(doc_id, "x.txt", text), nlp=nlp)
+    assert isinstance(record, DocumentRecord)
+    expected = [EntityRow(doc_id=doc_id, **s.model_dump()).to_json() for s in record.spans]
+    assert entity_lines(record) == expected
+    assert [EntityRow.model_validate_json(line).doc_id for line in expected] == [doc_id] * len(record.spans)

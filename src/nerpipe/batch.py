@@ -9,6 +9,7 @@ becomes a line of `errors.jsonl`; the batch goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +52,9 @@ def _worker_init(model: str | None) -> None:
     from nerpipe.pipeline import build_nlp
 
     _NLP = build_nlp(model)
+    # the pipeline (gazetteer Docs, lexicon, patterns) lives as long as the process: keep its
+    # objects out of the cyclic garbage collector's full passes
+    gc.freeze()
 
 
 def process(item: Item, nlp: Language | None = None) -> Result:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from nerpipe.models import CitationRow, DocumentRecord, EntityRow, ErrorRecord
 
@@ -41,10 +41,27 @@ def read_models(path: Path, model: type[M]) -> Iterator[M]:
 def flat_rows(record: DocumentRecord) -> tuple[list[EntityRow], list[CitationRow]]:
     """The rows of `entities.jsonl` and `citations.jsonl` for one document."""
     entities = [EntityRow(doc_id=record.id, **s.model_dump()) for s in record.spans]
-    citations = [
-        CitationRow(doc_id=record.id, index=i, **c.model_dump()) for i, c in enumerate(record.citations)
-    ]
-    return entities, citations
+    return entities, citation_rows(record)
+
+
+def citation_rows(record: DocumentRecord) -> list[CitationRow]:
+    """The rows of `citations.jsonl` for one document."""
+    return [CitationRow(doc_id=record.id, index=i, **c.model_dump()) for i, c in enumerate(record.citations)]
+
+
+_STR = TypeAdapter(str)
+
+
+def entity_lines(record: DocumentRecord) -> list[str]:
+    """The lines of `entities.jsonl` for one document, without a model per span.
+
+    An `EntityRow` is a `Span` plus `doc_id`, its last field, so its JSON is the span's JSON
+    with `"doc_id"` added before the closing brace: the same bytes as `EntityRow.to_json()`
+    (tests/test_batch.py compares them) at a fifth of the cost, the spans being validated
+    already as part of the record.
+    """
+    tail = ',"doc_id":' + _STR.dump_json(record.id).decode() + "}"
+    return [span.to_json()[:-1] + tail for span in record.spans]
 
 
 def _drop_torn_line(path: Path) -> None:
@@ -87,11 +104,10 @@ class Writer:
         }
 
     def write(self, record: DocumentRecord) -> None:
-        entities, citations = flat_rows(record)
-        for row in entities:
-            self.files[ENTITIES].write(row.to_json() + "\n")
-        for crow in citations:
-            self.files[CITATIONS].write(crow.to_json() + "\n")
+        for line in entity_lines(record):
+            self.files[ENTITIES].write(line + "\n")
+        for row in citation_rows(record):
+            self.files[CITATIONS].write(row.to_json() + "\n")
         # the document line last: its presence marks the document as complete
         self.files[ENTITIES].flush()
         self.files[CITATIONS].flush()
