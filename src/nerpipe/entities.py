@@ -32,7 +32,7 @@ STATE_ORGANS = frozenset(
 MIN_PROPAGATED_SURNAME = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible entity: character offsets into the text the pipeline read."""
 

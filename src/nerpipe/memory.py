@@ -59,7 +59,7 @@ class KeptWords:
         room = self.limit - len(self.kept)
         if room <= 0:
             return
-        chunks = {c for c in text.split() if len(c) <= MAX_CHUNK} - self.kept
+        chunks = {c for c in set(text.split()) - self.kept if len(c) <= MAX_CHUNK}
         self.counts.update(chunks)
         ready = [c for c in chunks if self.counts[c] >= self.min_documents][:room]
         for chunk in ready:
