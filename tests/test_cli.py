@@ -210,3 +210,67 @@ def test_run_reads_a_text_from_stdin(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (doc,) = read_models(out / "documents.jsonl", DocumentRecord)
     assert doc.id == "stdin" and {"Pol Pot", "Le Duan", "Hanoi", "1976"} <= {s.text for s in doc.spans}
+
+
+def _read_pty(fd: int) -> str:
+    import os
+
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # EIO once the child has closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize(("good", "bad"), [(3, 1)])
+def test_run_shows_progress_on_a_terminal(tmp_path: Path, good: int, bad: int) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(good):
+        shutil.copy(FIXTURES / "small-article.txt", corpus / f"doc-{i}.txt")
+    for i in range(bad):
+        (corpus / f"bad-{i}.txt").write_bytes(b"\xff\xfe not UTF-8")
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "200"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nerpipe", "run", str(corpus), "--out", str(tmp_path / "out")],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env,
+    )  # fmt: skip
+    os.close(slave)
+    screen = _read_pty(master)
+    os.close(master)
+    assert proc.wait(timeout=120) == 3  # some documents failed
+    assert f"{good + bad}/{good + bad}" in screen  # the total is known from the file list
+    assert "words/s" in screen and f"{bad} errors" in screen and "ETA" in screen
+
+
+@pytest.mark.parametrize(
+    ("inputs", "expected"),
+    [
+        (["a.txt", "b.txt"], 2),
+        (["dir"], 3),
+        (["dir", "a.txt"], 4),
+        (["a.txt", "x.jsonl"], None),
+        (["-"], None),
+    ],
+)
+def test_count_documents_knows_the_total_from_the_file_list(
+    tmp_path: Path, inputs: list[str], expected: int | None
+) -> None:
+    from nerpipe.corpus import count_documents
+
+    (tmp_path / "dir" / "sub").mkdir(parents=True)
+    for name in ("dir/1.txt", "dir/2.txt", "dir/sub/3.txt", "dir/notes.md", "a.txt", "b.txt", "x.jsonl"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    paths = [p if p == "-" else str(tmp_path / p) for p in inputs]
+    assert count_documents(paths) == expected

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from nerpipe.corpus import InputDoc, InputError, Item, iter_documents
-from nerpipe.jsonl import OUTPUT_FILES, Writer, repair_for_resume
+from nerpipe.jsonl import OUTPUT_FILES, Writer, citation_rows, entity_lines, repair_for_resume
 from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
 
@@ -74,9 +74,44 @@ def process(item: Item, nlp: Language | None = None) -> Result:
         )
 
 
-def _process_batch(items: list[Item]) -> list[tuple[bool, str]]:
-    """Worker side: (is_error, JSON) per item; JSON is cheaper to send back than objects."""
-    return [(isinstance(r, ErrorRecord), r.to_json()) for r in (process(item) for item in items)]
+@dataclass(frozen=True)
+class Output:
+    """One processed input, ready to write: its JSON lines, or its error.
+
+    Workers send these back, so the parent process only writes lines: decoding records there
+    and encoding them again took a third of a core from the workers it shares the machine with.
+    """
+
+    id: str
+    words: int
+    document: str | None = None  # the line of documents.jsonl
+    entities: tuple[str, ...] = ()  # its lines of entities.jsonl
+    citations: tuple[str, ...] = ()  # its lines of citations.jsonl
+    error: ErrorRecord | None = None
+
+
+def render(result: Result, words: int = 0) -> Output:
+    """A record's output lines (`jsonl.entity_lines`, ...), or its error."""
+    if isinstance(result, ErrorRecord):
+        return Output(result.id, words, error=result)
+    return Output(
+        result.id,
+        words,
+        document=result.to_json(),
+        entities=tuple(entity_lines(result)),
+        citations=tuple(row.to_json() for row in citation_rows(result)),
+    )
+
+
+def process_output(item: Item, nlp: Language | None = None) -> Output:
+    """One input -> its output lines (what a worker sends back)."""
+    words = 0 if isinstance(item, InputError) else len(item.text.split())
+    return render(process(item, nlp), words)
+
+
+def _process_batch(items: list[Item]) -> list[Output]:
+    """Worker side: the output lines of each item, in order."""
+    return [process_output(item) for item in items]
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -90,7 +125,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _dask_batch(items: list[Item], model: str | None) -> list[tuple[bool, str]]:
+def _dask_batch(items: list[Item], model: str | None) -> list[Output]:
     """Runs on a Dask worker: the pipeline is built once per worker process and kept."""
     if _NLP is None:
         _worker_init(model)
@@ -99,7 +134,7 @@ def _dask_batch(items: list[Item], model: str | None) -> list[tuple[bool, str]]:
 
 def dask_results(
     items: Iterable[Item], scheduler: str | None, model: str | None = None, window: int = 8
-) -> Iterator[list[Result]]:
+) -> Iterator[list[Output]]:
     """Process batches on a Dask cluster (a local one when `scheduler` is None), in input order.
 
     At most `window` batches are in flight, so a large corpus never sits in memory at once.
@@ -119,33 +154,25 @@ def dask_results(
         for batch in _batches(items, BATCH_SIZE):
             pending.append(client.submit(_dask_batch, batch, model, pure=False))
             if len(pending) >= window:
-                yield _decode(pending.popleft().result())
+                yield pending.popleft().result()
         while pending:
-            yield _decode(pending.popleft().result())
+            yield pending.popleft().result()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _decode(lines: list[tuple[bool, str]]) -> list[Result]:
-    return [
-        ErrorRecord.model_validate_json(line) if is_error else DocumentRecord.model_validate_json(line)
-        for is_error, line in lines
-    ]
-
-
-def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> Iterator[list[Result]]:
+def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> Iterator[list[Output]]:
     """Process `items` in input order, in batches, with `jobs` worker processes."""
     if jobs <= 1:
         _worker_init(model)
         for batch in _batches(items, BATCH_SIZE):
-            yield [process(item) for item in batch]
+            yield _process_batch(batch)
         return
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
-        for lines in pool.imap(_process_batch, _batches(items, BATCH_SIZE)):
-            yield _decode(lines)
+        yield from pool.imap(_process_batch, _batches(items, BATCH_SIZE))
 
 
 def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
@@ -173,27 +200,32 @@ def run(
     overwrite: bool = False,
     glob: str = "*.txt",
     encoding_errors: str = "strict",
-    on_result: Callable[[Result], Any] | None = None,
+    on_result: Callable[[Output], Any] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Summary:
-    """Process every document under `paths` into `out_dir`; see the module docstring."""
+    """Process every document under `paths` into `out_dir`; see the module docstring.
+
+    `on_result` is called with each `Output` as it is written (the CLI's progress bar).
+    """
     done = prepare_output(out_dir, resume, overwrite)
     summary = Summary()
     items = _not_done(iter_documents(paths, glob, encoding_errors), done, summary)
     with Writer(out_dir) as writer:
         batches = dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
         for batch in batches:
-            for result in batch:
-                if isinstance(result, ErrorRecord):
-                    writer.write_error(result)
+            for output in batch:
+                if output.error is not None:
+                    writer.write_error(output.error)
                     summary.errors += 1
-                    summary.error_kinds[result.kind] = summary.error_kinds.get(result.kind, 0) + 1
-                else:
-                    writer.write(result)
+                    kind = output.error.kind
+                    summary.error_kinds[kind] = summary.error_kinds.get(kind, 0) + 1
+                elif output.document is not None:
+                    writer.write_lines(output.document, output.entities, output.citations)
                     summary.documents += 1
+                    summary.words += output.words
                 if on_result:
-                    on_result(result)
+                    on_result(output)
             writer.flush()
     return summary
 
@@ -207,4 +239,13 @@ def _not_done(items: Iterable[Item], done: set[str], summary: Summary) -> Iterat
             yield item
 
 
-__all__ = ["InputDoc", "OutputExistsError", "Summary", "process", "results", "run"]
+__all__ = [
+    "InputDoc",
+    "Output",
+    "OutputExistsError",
+    "Summary",
+    "process",
+    "process_output",
+    "results",
+    "run",
+]

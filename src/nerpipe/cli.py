@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 from nerpipe import index as index_mod
-from nerpipe.batch import OutputExistsError, Result
+from nerpipe.batch import Output, OutputExistsError
 from nerpipe.batch import run as run_batch
-from nerpipe.corpus import SourceError
+from nerpipe.corpus import SourceError, count_documents
 from nerpipe.evaluate import EvaluationError
 from nerpipe.evaluate import evaluate as evaluate_records
 from nerpipe.gold import validate_gold
@@ -56,17 +56,23 @@ def run(
         raise typer.Exit(EXIT_USAGE)
     show = not quiet and sys.stderr.isatty()
     progress = _progress() if show else None
+    done = {"words": 0, "errors": 0}
 
-    def tick(result: Result) -> None:
-        if isinstance(result, ErrorRecord):
-            err.print(f"[red]error[/red] {result.source}: {result.kind}: {result.message}")
+    def tick(output: Output) -> None:
+        if output.error is not None:
+            e = output.error
+            err.print(f"[red]error[/red] {e.source}: {e.kind}: {e.message}")
+            done["errors"] += 1
+        done["words"] += output.words
         if progress is not None:
-            progress.update(task, advance=1)
+            elapsed = progress.tasks[0].elapsed or 0.0
+            wps = f"{done['words'] / elapsed:,.0f}" if elapsed > 0 else "-"
+            progress.update(task, advance=1, wps=wps, errors=done["errors"])
 
     try:
         if progress is not None:
             progress.start()
-            task = progress.add_task("documents", total=None)
+            task = progress.add_task("documents", total=count_documents(paths, glob), wps="-", errors=0)
         summary = run_batch(
             paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
@@ -87,11 +93,21 @@ def run(
 
 
 def _progress() -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """Documents done (of how many, when the inputs tell), words per second, errors, ETA."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
-    )
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[wps]} words/s"), TextColumn("{task.fields[errors]} errors"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err,
+    )  # fmt: skip
 
 
 @app.command()

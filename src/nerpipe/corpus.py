@@ -123,3 +123,21 @@ def iter_documents(
             yield from read_file(path, errors)
         else:
             yield InputError(path.stem, str(path), "unreadable", f"no such file or directory: {path}")
+
+
+def count_documents(paths: Iterable[str | Path], glob: str = "*.txt") -> int | None:
+    """How many documents `iter_documents` yields, when the file list tells: None when stdin or
+    a JSONL file (one document per line) is among the inputs. For the progress bar's ETA."""
+    count = 0
+    for p in paths:
+        path = Path(p)
+        if str(p) == "-" or path.suffix == ".jsonl":
+            return None
+        if path.is_dir():
+            children = [c for c in path.rglob(glob) if c.is_file()]
+            if any(c.suffix == ".jsonl" for c in children):
+                return None
+            count += len(children)
+        else:
+            count += 1
+    return count

@@ -8,7 +8,7 @@ an uninterrupted one.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -104,14 +104,19 @@ class Writer:
         }
 
     def write(self, record: DocumentRecord) -> None:
-        for line in entity_lines(record):
-            self.files[ENTITIES].write(line + "\n")
-        for row in citation_rows(record):
-            self.files[CITATIONS].write(row.to_json() + "\n")
+        """Write one document's lines (see `write_lines`)."""
+        self.write_lines(
+            record.to_json(), entity_lines(record), [row.to_json() for row in citation_rows(record)]
+        )
+
+    def write_lines(self, document: str, entities: Iterable[str], citations: Iterable[str]) -> None:
+        """Write a document's rendered lines: its flat rows first, its document line last."""
+        self.files[ENTITIES].writelines(line + "\n" for line in entities)
+        self.files[CITATIONS].writelines(line + "\n" for line in citations)
         # the document line last: its presence marks the document as complete
         self.files[ENTITIES].flush()
         self.files[CITATIONS].flush()
-        self.files[DOCUMENTS].write(record.to_json() + "\n")
+        self.files[DOCUMENTS].write(document + "\n")
 
     def write_error(self, error: ErrorRecord) -> None:
         self.files[ERRORS].write(error.to_json() + "\n")
