@@ -108,3 +108,40 @@ def test_citation_shaped_noise_never_raises(pieces: list[str]) -> None:
     text = "".join(pieces)
     for c in resolve(text, find_citations(text)):
         assert text[c.start : c.end] == c.text
+
+
+# Fragments that make dates, near-dates and long stretches without any date.
+DATE_FRAGMENTS = [
+    "in March", "the 1970s", "mid-sixties", "end of January 1979", "1946-1954", "29 VII, 1976",
+    "21.01.1978", "April 1, 1965", "file 1062", "p. 1965", "summer of 1965", "the fourth quarter of 1977",
+    "December-January 1977-1978", "beginning of the", "Pol Pot met Le Duan", "\n\n", " ", ", ",
+    "x" * 150, "parties and authorities", "No. 1970", "Sept. 3, 1954", "1st to the 6th of August, 1978",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_FRAGMENTS), max_size=40), st.sampled_from(["", " ", "-", "\n"]))
+def test_find_dates_in_windows_finds_what_the_whole_text_scan_finds(pieces: list[str], joiner: str) -> None:
+    from nerpipe.regexes import DATE
+
+    text = joiner.join(pieces)
+    assert [(d.start, d.end) for d in find_dates(text)] == [(m.start(), m.end()) for m in DATE.finditer(text)]
+
+
+NAME_POOL = ["Pol Pot", "Pol", "Pot", "Le Duan", "Le", "Duan", "Ieng Sary", "Sary", "Kim Il Sung", "Il"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*NAME_POOL, " ", ", ", "-", "x", "Polpot", "\n"]), max_size=40),
+    st.sets(st.sampled_from(NAME_POOL), min_size=1),
+)
+def test_occurrences_are_those_of_the_regex_alternation(pieces: list[str], names: set[str]) -> None:
+    import regex
+
+    from nerpipe.entities import occurrences
+
+    text = "".join(pieces)
+    alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    expected = [(m.start(), m.end()) for m in regex.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text)]
+    assert occurrences(text, names) == expected

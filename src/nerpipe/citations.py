@@ -62,7 +62,8 @@ def clean_title(text: str) -> str | None:
     previous = None
     while text != previous:  # "(Information ... of the USSR, .)" -> "Information ... of the USSR"
         previous = text
-        text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)"
+        if "(" in text:
+            text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)"
         text = rx.DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
         if _wrapped(text):  # "(Record of ... Pham Van Dong on .)"
             text = text[1:-1]
@@ -210,17 +211,12 @@ def parse_short(text: str, start: int, end: int, origin: str = "paren") -> Citat
             pages=parse_pages(m.group("pages")), rule="ibid.bare-pages",
         )  # fmt: skip
     m = rx.INTERVIEW.match(body)
-    if m and (
-        m.group("persons")
-        or parse_date(m.group("rest") or "")
-        or body.lstrip().lower().startswith("personal")
-    ):
+    date = parse_date(m.group("rest") or "") if m else None
+    if m and (m.group("persons") or date or body.lstrip().lower().startswith("personal")):
         persons = [p.strip() for p in rx.PERSON_SEP.split(m.group("persons") or "") if p.strip()]
-        place = m.group("place")
         return Citation(
             start=start, end=end, kind="interview", text=body,
-            persons=persons, place=place, date=parse_date(m.group("rest") or ""),
-            rule="interview",
+            persons=persons, place=m.group("place"), date=date, rule="interview",
         )  # fmt: skip
     if m := rx.AUTHOR_YEAR.match(body):
         authors = [
@@ -237,10 +233,10 @@ def parse_short(text: str, start: int, end: int, origin: str = "paren") -> Citat
             authors=[], title=clean_title(m.group("title")), pages=parse_pages(m.group("pages")),
             rule="bibliographic.title-pages",
         )  # fmt: skip
-    if m := rx.NEWSPAPER.match(body):
+    if (m := rx.NEWSPAPER.match(body)) and len(m.group("rest")) < 40:
         rest = m.group("rest")
         dates = list(find_dates(rest))
-        if dates and not rest[dates[-1].end :].strip(' .,;:"”') and len(rest) < 40:
+        if dates and not rest[dates[-1].end :].strip(' .,;:"”'):
             date = dates[-1].norm
             return Citation(
                 start=start, end=end, kind="bibliographic", text=body,
@@ -307,7 +303,9 @@ def parse_citation(
     archival = parse_archival(text, start, end, origin)
     if archival:
         return archival
-    lead = last(rx.LEAD_IN.finditer(text, start, end))
+    # "see ..." / "cf. ...": a substring test spares most parentheses the scan
+    body = text[start:end]
+    lead = last(rx.LEAD_IN.finditer(text, start, end)) if "ee" in body or "f." in body else None
     if lead is not None:  # "However, the Khmers retained 10% of all deliveries - see Chanda 1986"
         short = parse_short(text, lead.end(), end, origin)
         if short:
@@ -392,9 +390,12 @@ def parse_several(text: str, start: int, end: int, origin: str = "paren") -> lis
     whole = [r for r in parse_citation(text, start, end, origin=origin) if _plausible(r, origin)]
     if whole:
         return whole
+    separators = list(rx.NOTE_SEPARATOR.finditer(text, start, end))
+    if not separators:  # one piece: the whole, parsed already
+        return []
     records: list[Citation] = []
     piece_start = start
-    for sep in [*rx.NOTE_SEPARATOR.finditer(text, start, end), None]:
+    for sep in [*separators, None]:
         piece_end = sep.start() if sep else end
         pieces = parse_citation(text, piece_start, piece_end, origin=origin)
         records += [r for r in pieces if _plausible(r, origin)]

@@ -165,6 +165,19 @@ def find_dates(text: str) -> Iterator[DateMatch]:
             yield DateMatch(m.start(), m.end(), m.group(), norm, mod)
 
 
+# Up to this length a text is searched whole (if `may_hold_date`), not in windows.
+SHORT_TEXT = 2 * (rx.DATE_REACH_BEFORE + rx.DATE_REACH_AFTER)
+
+
+def may_hold_date(text: str) -> bool:
+    """Does `text` hold a digit, a decade word or a month name (what every date holds)?
+
+    >>> may_hold_date(", p. 35"), may_hold_date("in March"), may_hold_date("Record of conversation")
+    (True, True, False)
+    """
+    return rx.DIGITS.search(text) is not None or any(w in text for w in rx.DATE_ANCHOR_WORDS)
+
+
 def windows(text: str) -> list[tuple[int, int]]:
     """The stretches of `text` a date can lie in: around digits, decade words and month names.
 
@@ -173,9 +186,15 @@ def windows(text: str) -> list[tuple[int, int]]:
     those of the whole text: a stretch reaches well past any date (`regexes.DATE_REACH_*`),
     and lookbehinds see the text before it.
 
+    A short text (a citation's description) is one window, or none if it holds no anchor.
+
     >>> windows("In the 1970s; " + "x" * 200 + " the sixties.")
     [(0, 41), (162, 227)]
+    >>> windows("Record of conversation"), windows("in March")
+    ([], [(0, 8)])
     """
+    if len(text) <= SHORT_TEXT:
+        return [(0, len(text))] if may_hold_date(text) else []
     anchors = [(m.start(), m.end()) for m in rx.DIGITS.finditer(text)]
     for word in rx.DATE_ANCHOR_WORDS:
         at = text.find(word)
@@ -201,6 +220,8 @@ def last(items: Iterable[T]) -> T | None:
 
 def last_date(text: str) -> DateMatch | None:
     """The last date in `text`, normalising only that one (a citation's document date)."""
+    if not may_hold_date(text):
+        return None
     m = last(DATE.finditer(text))
     if m is None:
         return None
