@@ -20,6 +20,15 @@ def test_bench_smoke_run_prints_every_figure(tmp_path: Path) -> None:
     )
     figures = json.loads(out.read_text())
     assert figures["words_per_second_per_core"] > 0
+    assert figures["words_per_second_nothing_kept"] > 0
+    assert 0 < figures["kept_words_at_limit"]["kept"] <= 50_000
     assert figures["string_store_growth"]["with memory_zone"] < figures["string_store_growth"]["without"]
-    for key in ("words/s per core", "2 jobs", "peak RSS", "citation finding alone"):
+    for key in (
+        "words/s per core",
+        "no words kept",
+        "2 jobs",
+        "peak RSS",
+        "chunks kept",
+        "citation finding alone",
+    ):
         assert key in result.stdout

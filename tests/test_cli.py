@@ -198,6 +198,9 @@ def test_run_exit_code_3_when_some_documents_fail(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(inputs), "--out", str(out)])
     assert result.exit_code == 3
     assert "1 documents written" in result.output and "1 failed" in result.output
+    words = len((FIXTURES / "small-article.txt").read_text(encoding="utf-8").split())
+    summary = " ".join(result.output.split())  # the console wraps long lines
+    assert f"; {words:,} words in " in summary and "words/s)" in summary
     assert [d.id for d in read_models(out / "documents.jsonl", DocumentRecord)] == ["small-article"]
     assert [e.kind for e in read_models(out / "errors.jsonl", ErrorRecord)] == ["decode"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -69,6 +70,7 @@ def run(
             wps = f"{done['words'] / elapsed:,.0f}" if elapsed > 0 else "-"
             progress.update(task, advance=1, wps=wps, errors=done["errors"])
 
+    started = time.perf_counter()
     try:
         if progress is not None:
             progress.start()
@@ -84,9 +86,11 @@ def run(
     finally:
         if progress is not None:
             progress.stop()
+    seconds = time.perf_counter() - started
     err.print(
         f"{summary.documents} documents written to {out_dir}, {summary.errors} failed"
         + (f", {summary.skipped} already done" if summary.skipped else "")
+        + f"; {summary.words:,} words in {seconds:.1f} s ({summary.words / max(seconds, 1e-9):,.0f} words/s)"
     )
     if summary.errors:
         raise typer.Exit(EXIT_SOME_FAILED)

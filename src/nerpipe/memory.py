@@ -83,5 +83,5 @@ def document_zone(nlp: Language, text: str) -> Iterator[None]:
         yield
     kept = _KEPT.get(nlp)
     if kept is None:
-        kept = _KEPT[nlp] = KeptWords(nlp)
+        kept = _KEPT[nlp] = KeptWords(nlp, limit=KEPT_LIMIT)  # read now: the bench sets it
     kept.observe(text)
