@@ -37,6 +37,7 @@ ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
 YEAR = r"(?:1[7-9]\d\d|20[0-4]\d)(?!\d)"
 # "1", "01", "21st", "9th".
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR_RE = regex.compile(YEAR)  # "is there a year at all?": a cheap test before a grammar needing one
 ORDINAL = r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 DECADE_WORD = (
