@@ -1,6 +1,7 @@
 """Run the pipeline over many documents: ordered, parallel, resumable, fault-tolerant.
 
-Workers (`--jobs N`) each build the pipeline once and send back small records, not spaCy Docs.
+Workers (`--jobs N`) each build the pipeline once and send back each document's rendered JSON
+lines (`Output`), not spaCy Docs or records: the parent process only writes them.
 Each document runs inside `nlp.memory_zone()`, so the StringStore does not grow without bound
 over millions of documents; the words a corpus keeps using are kept, up to a bound
 (`memory.KeptWords`). A document that fails (bad input or a component that raises)

@@ -135,7 +135,7 @@ class EntityComponent:
         one_word = frozenset(
             e.pattern.lower() for e in entries if isinstance(e.pattern, str) and " " not in e.pattern
         )
-        flags = register_word_tests(nlp, word_tests(lexicon, one_word))
+        self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
         by_key: dict[str, list[Doc]] = {}
         for entry in entries:
             key = f"{entry.label}|{entry.id}"
@@ -148,7 +148,7 @@ class EntityComponent:
             self.phrases.add(key, docs)
         for rule_id, label, token_patterns in RULES:
             self.info[rule_id] = (label, rule_id)
-            self.rules.add(rule_id, [flag_pattern(p, flags) for p in token_patterns], greedy="LONGEST")
+            self.rules.add(rule_id, [flag_pattern(p, self.flags) for p in token_patterns], greedy="LONGEST")
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every candidate span of `doc`, before the overlap policy."""

@@ -1,0 +1,71 @@
+"""The generic rules' word tests: what each accepts, and that the Matcher sees them as flags."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from nerpipe.patterns import load_lexicon, load_patterns
+from nerpipe.rules import RULES, word_tests
+
+
+def _tests() -> dict[str, object]:
+    one_word = frozenset(
+        e.pattern.lower() for e in load_patterns() if isinstance(e.pattern, str) and " " not in e.pattern
+    )
+    return word_tests(load_lexicon(), one_word)  # type: ignore[return-value]
+
+
+WORDS = [
+    ("Sary", "name_part", True),
+    ("Hanoi", "name_part", False),  # a gazetteer place is no name part: not "So Hanoi"
+    ("The", "name_part", False),
+    ("sary", "name_part", False),
+    ("Thach", "syllable", True),
+    ("Bartholomew", "syllable", False),  # longer than a syllable
+    ("L.", "initial", True),
+    ("L.I.", "initial", True),
+    ("V.Bakaev", "fused_initial_name", True),
+    ("Prince", "title", True),
+    ("comrade", "title", True),
+    ("Nguyen", "vn_family", True),
+    ("Van", "vn_middle", True),
+    ("Zhou", "cn_family", True),
+    ("shek", "lower_syllable", True),
+    ("Kai", "lower_syllable", False),
+    ("Communist", "org_word", True),
+    ("March", "org_word", False),
+    ("Party", "org_head", True),
+    ("Government", "org_head", False),  # "the Government of the PRC" names the place
+    ("KPRP", "acronym", True),
+    ("C.P.S.U.", "acronym", True),
+    ("XII", "acronym", False),  # a Roman numeral
+    ("UNESCOS", "acronym", False),  # longer than six letters
+    ("Kprp", "acronym", False),
+    ("Zone", "zone_word", True),
+    ("38th", "ordinal", True),
+    ("1975", "ordinal", False),
+    ("Ministry", "ministry", True),
+    ("affairs", "subject", True),
+]
+
+
+@pytest.mark.parametrize(("word", "test", "expected"), WORDS)
+def test_word_tests_accept_the_words_of_their_shape(word: str, test: str, expected: bool) -> None:
+    assert _tests()[test](word) is expected  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("word", "test", "expected"), WORDS)
+def test_word_tests_are_lexeme_flags_of_the_pipeline(
+    nlp: Language, word: str, test: str, expected: bool
+) -> None:
+    flags = nlp.get_pipe("nerpipe_entities").flags
+    bit = int(flags[test].removeprefix("FLAG"))
+    assert nlp.vocab[word].check_flag(bit) is expected
+
+
+def test_every_rule_token_names_a_word_test() -> None:
+    names = set(_tests())
+    used = {token["TEST"] for _, _, patterns in RULES for pattern in patterns for token in pattern}
+    assert used <= names
+    assert all(set(token) <= {"TEST", "OP"} for _, _, patterns in RULES for p in patterns for token in p)
