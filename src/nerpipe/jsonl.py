@@ -14,7 +14,7 @@ from typing import IO, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
-from nerpipe.models import CitationRow, DocumentRecord, EntityRow, ErrorRecord
+from nerpipe.models import CitationRow, DocumentRecord, ErrorRecord
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,12 +36,6 @@ def read_models(path: Path, model: type[M]) -> Iterator[M]:
                     yield model.model_validate_json(line)
                 except ValueError as err:
                     raise ValueError(f"{path}:{n}: {err}") from None
-
-
-def flat_rows(record: DocumentRecord) -> tuple[list[EntityRow], list[CitationRow]]:
-    """The rows of `entities.jsonl` and `citations.jsonl` for one document."""
-    entities = [EntityRow(doc_id=record.id, **s.model_dump()) for s in record.spans]
-    return entities, citation_rows(record)
 
 
 def citation_rows(record: DocumentRecord) -> list[CitationRow]:
@@ -102,12 +96,6 @@ class Writer:
         self.files: dict[str, IO[str]] = {
             name: (out_dir / name).open("a", encoding="utf-8") for name in OUTPUT_FILES
         }
-
-    def write(self, record: DocumentRecord) -> None:
-        """Write one document's lines (see `write_lines`)."""
-        self.write_lines(
-            record.to_json(), entity_lines(record), [row.to_json() for row in citation_rows(record)]
-        )
 
     def write_lines(self, document: str, entities: Iterable[str], citations: Iterable[str]) -> None:
         """Write a document's rendered lines: its flat rows first, its document line last."""
