@@ -61,6 +61,7 @@ FOUND = [
     ("relations with Hanoi,14 and Moscow", "Hanoi", "GPE"),
     ("as Pol Pot said.3 Later", "Pol Pot", "PERSON"),
     ("it ended in 1975.12 Later", "1975", "DATE"),
+    ("Deputy Defence Minister Tran Sam arrived", "Tran Sam", "PERSON"),
 ]
 
 # (text, a string that must NOT be any span's text)
@@ -78,6 +79,7 @@ NOT_FOUND = [
     ("during the last 24 years", "24 years"),
     ("VII Congress", "VII"),
     ("the Government of the People's Republic of China", "Government of the People's Republic of China"),
+    ("Deputy Foreign Minister Nikolai Firyubin met him", "Foreign"),  # a portfolio, not a name
 ]
 
 

@@ -86,6 +86,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
     not_name = (
         stop
         | MONTH_WORDS
+        | LOWERCASE_SUBJECTS  # a portfolio is no name: "Deputy Foreign Minister X" names X only
         | lower("nationality_adjectives", "org_heads", "titles", "seasons")
         | gazetteer_words
     )
