@@ -124,6 +124,8 @@ OTHER = [
     ("Ibid., pp. 14-15", {"kind": "ibid", "pages": pages((14, 15))}),
     ("ibid. p. 3", {"kind": "ibid", "pages": pages((3, 3))}),
     ("Ibid.", {"kind": "ibid", "pages": None}),
+    ("Ibid., doc. 283.", {"kind": "ibid", "pages": None}),
+    ("Ibid., vol. 3, p. 5", {"kind": "ibid", "pages": pages((5, 5))}),
     ("Kissinger 1979, pp. 245-248", {"kind": "bibliographic", "authors": ["Kissinger"], "pages": pages((245, 248))}),
     ("Gaiduk and Morris 1996, p. 3", {"kind": "bibliographic", "authors": ["Gaiduk", "Morris"], "year": "1996"}),
     ("Chen 2001: 45", {"kind": "bibliographic", "authors": ["Chen"], "pages": pages((45, 45))}),

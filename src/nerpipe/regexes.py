@@ -204,7 +204,11 @@ ARCHIVE_RE = regex.compile(rf"(?<![\w]){ARCHIVE}(?![\w])", FLAGS)
 # ---------------------------------------------------------------------------------------------
 
 # "Ibid., p.152", "ibid. p. 7", "Ibid", "Id.".
-IBID = regex.compile(rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{PAGES})?\s*[.,;]?\s*$", FLAGS)
+# What an ibid may name besides pages: "Ibid., doc. 283", "Ibid., vol. 3, p. 5", "Ibid., no. 12".
+IBID_LOCATOR = r"(?:(?:[Dd]oc(?:ument)?|[Nn]o|[Vv]ol|[Ii]tem|[Tt]el(?:egram)?)\.?\s*\d+[a-z]?)"
+IBID = regex.compile(
+    rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{IBID_LOCATOR}\s*,?\s*)*(?:{PAGES})?\s*[.,;]?\s*$", FLAGS
+)
 # "conversation with Chan Ven, Phnom Penh, July 15, 1984"; "personal communication 14th of
 # August 1993"; "interview with ...".
 INTERVIEW = regex.compile(
