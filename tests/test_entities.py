@@ -63,6 +63,8 @@ FOUND = [
     ("it ended in 1975.12 Later", "1975", "DATE"),
     ("Deputy Defence Minister Tran Sam arrived", "Tran Sam", "PERSON"),
     ("see Foreign Relations of the United States, 1964-1968", "United States", "GPE"),
+    # a given name before a known surname: the full name, not "Andrei" + "A. Gromyko"
+    ("Foreign Minister Andrei A. Gromyko exchanged notes", "Andrei A. Gromyko", "PERSON"),
 ]
 
 # (text, a string that must NOT be any span's text)

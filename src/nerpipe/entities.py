@@ -105,32 +105,49 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG or GPE
     grammar span that wholly contains the gazetteer name ("Communist Party of Kampuchea"
     contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan"; "So Hanoi" as a Khmer
-    name does not survive the GPE "Hanoi").
+    name does not survive the GPE "Hanoi"), or a given name put before a known person's name
+    ("Andrei A. Gromyko" ends with the gazetteer's "A. Gromyko").
     """
     cands = sorted(
         {c for c in candidates if c.end > c.start},  # an empty span is never an entity
         key=lambda c: (-c.length, -PRIORITY[c.source], c.start, c.label, c.pattern),
     )
     size = max((c.end for c in cands), default=0)
-    strong_spans = [(c.start, c.end) for c in cands if PRIORITY[c.source] >= PRIORITY["citation"]]
-    strong, strong_chars = Spans(strong_spans), Coverage(size)
-    for s, e in strong_spans:
+    strong_labels: dict[tuple[int, int], set[str]] = {}
+    for c in cands:
+        if PRIORITY[c.source] >= PRIORITY["citation"]:
+            strong_labels.setdefault((c.start, c.end), set()).add(c.label)
+    strong, strong_chars = Spans(strong_labels), Coverage(size)
+    for s, e in strong_labels:
         strong_chars.add(s, e)
     taken = Coverage(size)
     chosen: list[Candidate] = []
     for c in cands:
-        if PRIORITY[c.source] < PRIORITY["citation"] and strong_chars.overlaps(c.start, c.end):
-            may_contain = c.label in ("ORG", "GPE")
-            if any(
-                not (may_contain and c.start <= s and e <= c.end)
-                for s, e in strong.overlapping(c.start, c.end)
-            ):
-                continue
+        weak = PRIORITY[c.source] < PRIORITY["citation"]
+        if (
+            weak
+            and strong_chars.overlaps(c.start, c.end)
+            and not all(
+                _may_contain(c, s, e, strong_labels[(s, e)]) for s, e in strong.overlapping(c.start, c.end)
+            )
+        ):
+            continue
         if taken.overlaps(c.start, c.end):
             continue
         chosen.append(c)
         taken.add(c.start, c.end)
     return sorted(chosen, key=lambda c: c.start)
+
+
+# Rules whose span may extend a known person's name with given names before it.
+GIVEN_NAME_RULES = frozenset({"rule:given-surname"})
+
+
+def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
+    """May the rule span `c` keep the gazetteer span (start, end) inside it? (see `select`)"""
+    if c.label in ("ORG", "GPE"):
+        return c.start <= start and end <= c.end
+    return c.pattern in GIVEN_NAME_RULES and c.start <= start and end == c.end and "PERSON" in labels
 
 
 def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:

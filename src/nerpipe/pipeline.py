@@ -132,8 +132,11 @@ class EntityComponent:
         self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
         # the word tests first: a flag is then computed as each lexeme is made, where adding it
         # later would walk the whole vocabulary once per test
+        # one-word places and organisations are no name parts ("So Hanoi"); known surnames are
         one_word = frozenset(
-            e.pattern.lower() for e in entries if isinstance(e.pattern, str) and " " not in e.pattern
+            e.pattern.lower()
+            for e in entries
+            if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON"
         )
         self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
         by_key: dict[str, list[Doc]] = {}

@@ -68,7 +68,7 @@ POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
 def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[str]) -> dict[str, WordTest]:
     """The named word tests the rules are made of, built from the lexicon's word lists.
 
-    `gazetteer_words` are the lowercased one-word gazetteer names ("hanoi", "cambodia"): a name
+    `gazetteer_words` are the lowercased one-word place and organisation names ("hanoi"): a name
     part is never one of them, so "So Hanoi" is not a Khmer name.
 
     >>> tests = word_tests({"titles": frozenset({"Prince"})}, frozenset({"hanoi"}))
