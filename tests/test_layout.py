@@ -29,6 +29,13 @@ LAYOUTS = [
     ),
     # hyphenated compound cut by a break keeps its hyphen
     ("the envoy-\n\ncounsellor of the embassy said.", "envoy-counsellor", "envoy- counsellor"),
+    # a word hyphenated at a line end is joined whole when the text writes it whole elsewhere
+    (
+        "the Vietnamese Commu-\nnist Party signed. Communist views won.",
+        "Vietnamese Communist Party",
+        "Commu-",
+    ),
+    ("a new pro-\nposal of the communist side. The proposal was clear.", "new proposal of", "pro-"),
     # hard-wrapped lines inside a paragraph are joined
     (
         "The delegation led by the prime minister arrived in\nHanoi on the first day of the visit and left.",
@@ -91,3 +98,13 @@ def test_running_heads_with_page_numbers_are_removed() -> None:
 def test_short_reference_entries_are_not_running_heads() -> None:
     raw = "References\n\n" + "".join(f"Fund 5, inventory {i}, file {i * 7}.\n\n" for i in range(60, 66))
     assert repair(raw).text.rstrip() == raw.rstrip()
+
+
+def test_offsets_of_a_word_joined_across_a_line_end_hyphen() -> None:
+    raw = "In 1978 the Vietnamese Commu-\nnist Party signed. The Communist side agreed."
+    lay = repair(raw)
+    start = lay.text.index("Communist Party")
+    raw_start, raw_end = lay.to_raw(start, start + len("Communist Party"))
+    assert raw[raw_start:raw_end] == "Commu-\nnist Party"
+    i = lay.text.index("signed")
+    assert raw[slice(*lay.to_raw(i, i + len("signed")))] == "signed"

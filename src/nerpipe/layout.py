@@ -93,14 +93,28 @@ def running_heads(lines: list[str]) -> set[str]:
     return {key for key, n in counts.items() if n >= HEAD_MIN_REPEATS}
 
 
-def _join(prev_para: str, next_line: str, crossed_layout: bool, blank: bool) -> str | None:
-    """What replaces a break between two content lines: " ", "" or None (keep a break)."""
+# A word cut by a line-end hyphen, and the word that continues it: "Commu-" + "nist Party".
+CUT_WORD_HEAD = regex.compile(r"(\p{L}+)-$")
+CUT_WORD_TAIL = regex.compile(r"\p{Ll}+")
+DROP_HYPHEN = "drop the hyphen"  # a `_join` result: "Commu-\nnist" -> "Communist"
+
+
+def _join(prev_para: str, next_line: str, crossed_layout: bool, blank: bool, raw: str = "") -> str | None:
+    """What replaces a break between two content lines: " ", "", DROP_HYPHEN or None (keep it).
+
+    A word cut by a line-end hyphen is joined without the hyphen when the document writes the
+    whole word elsewhere ("Commu-\nnist" and "Communist"), else with it: a compound broken at
+    its own hyphen stays one ("envoy-\n\ncounsellor's" -> "envoy-counsellor's").
+    """
     prev = prev_para.rstrip()
     nxt = next_line.lstrip()
     if not prev or not nxt:
         return None
     if prev.endswith("-") and prev[-2:-1].isalpha() and nxt[:1].islower():
-        return ""  # "envoy-\n\ncounsellor's" -> "envoy-counsellor's"
+        head, tail = CUT_WORD_HEAD.search(prev), CUT_WORD_TAIL.match(nxt)
+        if head and tail and _written_whole(raw, head.group(1) + tail.group()):
+            return DROP_HYPHEN
+        return ""
     if not blank and not crossed_layout:  # a hard-wrapped line inside a paragraph
         last_line = prev.rsplit("\n", 1)[-1]
         wrapped = len(last_line) >= WRAPPED_LINE_CHARS and not LIST_ITEM.match(nxt)
@@ -110,6 +124,11 @@ def _join(prev_para: str, next_line: str, crossed_layout: bool, blank: bool) -> 
     if nxt[:1].islower() or (nxt[:1].isalnum() and (crossed_layout or len(prev) >= CUT_PARAGRAPH_CHARS)):
         return " "  # a page break (a running head or page number was here) or a cut paragraph
     return None
+
+
+def _written_whole(raw: str, word: str) -> bool:
+    """Does `raw` hold `word` as a whole word (any case)?"""
+    return regex.search(rf"(?<!\w){regex.escape(word)}(?!\w)", raw, regex.IGNORECASE) is not None
 
 
 def repair(raw: str) -> Layout:
@@ -154,8 +173,14 @@ def repair(raw: str) -> Layout:
     for i, (start, end, crossed_layout, blank_before) in enumerate(content):
         if i > 0:
             prev_end = content[i - 1][1]
-            joiner = _join(raw[paragraph_start:prev_end], raw[start:end], crossed_layout, blank_before)
-            if joiner is None:
+            joiner = _join(raw[paragraph_start:prev_end], raw[start:end], crossed_layout, blank_before, raw)
+            if joiner == DROP_HYPHEN:  # the previous line again, without its hyphen
+                prev_start, hyphen = content[i - 1][0], raw.rindex("-", 0, prev_end)
+                clean_len -= len(out.pop())
+                pieces.pop()
+                emit(prev_start, hyphen, raw[prev_start:hyphen], True)
+                emit(hyphen, start, "", False)
+            elif joiner is None:
                 gap = "\n\n" if (blank_before or crossed_layout) else "\n"
                 if not crossed_layout:
                     gap = raw[prev_end:start]
