@@ -8,6 +8,7 @@ import pytest
 
 from nerpipe import parse_citation
 from nerpipe.citations import find_citations, parse_pages
+from nerpipe.extract import extract
 from nerpipe.resolve import resolve
 
 
@@ -303,6 +304,13 @@ def test_a_parenthesis_with_several_citations_gives_one_record_each() -> None:
             "1982",
         ),
         ("To Kuyen. 1984. 'The CPRP as avant-garde', Cong Shang, 1983.", ["To"], "1984"),
+        # the APA style, the year in brackets
+        ("Chanda, N. (1986). Brother Enemy: The War after the War. San Diego: Harcourt.", ["Chanda"], "1986"),
+        (
+            'Path, K. (2011). "The economic factor in the Sino-Vietnamese split". Cold War History 11(4).',
+            ["Path"],
+            "2011",
+        ),
     ],
 )
 def test_reference_list_entries_in_both_styles_link_to_author_year_citations(
@@ -313,3 +321,18 @@ def test_reference_list_entries_in_both_styles_link_to_author_year_citations(
     citation, reference = cites
     assert (reference.section, reference.authors, reference.year) == ("references", authors, year)
     assert citation.reference == 1
+
+
+def test_reference_list_lines_without_bullets_or_blank_lines_stay_entries() -> None:
+    """A reference list typeset one entry per line is not taken for hard-wrapped prose."""
+    text = (
+        "The treaty followed (Chanda, 1986: 320), and the split (Path, 2011, p. 524).\n\n"
+        "References\n"
+        "Chanda, N. (1986). Brother Enemy: The War after the War. San Diego: Harcourt.\n"
+        'Path, K. (2011). "The economic factor in the Sino-Vietnamese split". Cold War History 11(4): 519-555.\n'
+        "Kiernan, Ben. 1985. How Pol Pot Came to Power. London: Verso.\n"
+    )
+    record = extract(text, "apa")
+    references = [c for c in record.citations if c.section == "references"]
+    assert [c.authors for c in references] == [["Chanda"], ["Path"], ["Kiernan"]]
+    assert [c.reference for c in record.citations if c.section == "text"] == [2, 3]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from nerpipe.regexes import LETTER
+from nerpipe.regexes import LETTER, REFERENCES_HEADING
 
 # A line that only numbers a page: "12", "- 12 -", "Page 12", "12 of 30".
 PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-–]\s*)?(?:[Pp]age\s+)?\d{1,4}(?:\s*(?:[-–]|of\s+\d{1,4}))?\s*$")
@@ -32,6 +32,8 @@ CUT_PARAGRAPH_CHARS = 200
 WRAPPED_LINE_CHARS = 50
 # Characters that end a paragraph properly.
 TERMINAL = ".!?:;)\"”’'»]*"
+# In a reference list, a line that opens with "Surname, " starts an entry: "Chanda, N. (1986)."
+REFERENCE_START = regex.compile(r"\s*\p{Lu}[\p{L}'’.-]+,\s")
 # A line that starts a list item stays on its own line: "- Chanda, Nayan", "• ...", "12. ...".
 # A note line is one too: "12 Memorandum of conversation ...".
 LIST_ITEM = regex.compile(r"^\s*(?:[-–•*]\s|\d{1,3}[.)]\s|\d{1,3}\s+(?=\p{Lu}|[Ii]bid)|\[\d)")
@@ -140,6 +142,8 @@ def repair(raw: str) -> Layout:
     """
     lines = raw.split("\n")
     heads = running_heads(lines)
+    headings = list(REFERENCES_HEADING.finditer(raw))
+    references_at = headings[-1].end() if headings else len(raw) + 1
     # (start, end) of each content line and whether a layout line or blank came before it
     content: list[tuple[int, int, bool, bool]] = []
     layout_lines: list[tuple[int, int]] = []
@@ -174,6 +178,8 @@ def repair(raw: str) -> Layout:
         if i > 0:
             prev_end = content[i - 1][1]
             joiner = _join(raw[paragraph_start:prev_end], raw[start:end], crossed_layout, blank_before, raw)
+            if start >= references_at and REFERENCE_START.match(raw, start, end):
+                joiner = None  # a reference list's entries keep their own lines
             if joiner == DROP_HYPHEN:  # the previous line again, without its hyphen
                 prev_start, hyphen = content[i - 1][0], raw.rindex("-", 0, prev_end)
                 clean_len -= len(out.pop())

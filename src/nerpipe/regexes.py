@@ -282,11 +282,14 @@ NEWSPAPER = regex.compile(
     FLAGS,
 )
 # A reference-list entry: "Chanda, Nayan. 1986. Title...", "Kiernan, Ben and Chantou Boua, ed.
-# 1982. ...", "Skvortsov, V . 1980. ...", "To Kuyen. 1984. ...".
+# 1982. ...", "Skvortsov, V . 1980. ...", "To Kuyen. 1984. ...", and the APA style with the
+# year in brackets: "Chanda, N. (1986). Brother Enemy. San Diego: Harcourt."
 REFERENCE_ENTRY = regex.compile(
     rf"""^\s*(?:[-•*]\s+)?
-        (?P<authors>[A-Z][^\d()]{{1,80}}?)\s*[.,]\s*
-        (?P<year>{YEAR}[a-z]?)\s*[.,]\s*
+        (?P<authors>[A-Z][^\d()]{{1,80}}?)
+        (?:\s*[.,]\s*(?P<year>{YEAR}[a-z]?)          # "Chanda, Nayan. 1986"
+          |\s*[.,]?\s*\((?P<year>{YEAR}[a-z]?)\))    # "Chanda, N. (1986)"
+        \s*[.,]\s*
         (?P<title>.+)$""",
     FLAGS,
 )
