@@ -108,3 +108,26 @@ def test_offsets_of_a_word_joined_across_a_line_end_hyphen() -> None:
     assert raw[raw_start:raw_end] == "Commu-\nnist Party"
     i = lay.text.index("signed")
     assert raw[slice(*lay.to_raw(i, i + len("signed")))] == "signed"
+
+
+@pytest.mark.parametrize(
+    ("raw", "entries"),
+    [
+        # one entry per line, no bullets, no blank lines: each stays a line
+        (
+            "Text.\n\nReferences\nChanda, N. (1986). Brother Enemy: The War after the War. San Diego.\n"
+            "Kiernan, Ben. 1985. How Pol Pot Came to Power: A History of Communism. London: Verso.\n",
+            2,
+        ),
+        # an entry wrapped mid-sentence is still one entry, even where the next line opens "Word, "
+        (
+            "Text.\n\nReferences\nChanda, N. (1986). Brother Enemy: The War after the War. San Diego\n"
+            "Harcourt, Brace and Jovanovich.\n",
+            1,
+        ),
+    ],
+)
+def test_repair_keeps_reference_entries_apart(raw: str, entries: int) -> None:
+    lay = repair(raw)
+    listing = lay.text.split("References\n", 1)[1].strip()
+    assert len(listing.split("\n")) == entries

@@ -178,8 +178,12 @@ def repair(raw: str) -> Layout:
         if i > 0:
             prev_end = content[i - 1][1]
             joiner = _join(raw[paragraph_start:prev_end], raw[start:end], crossed_layout, blank_before, raw)
-            if start >= references_at and REFERENCE_START.match(raw, start, end):
-                joiner = None  # a reference list's entries keep their own lines
+            if (
+                start >= references_at
+                and raw[:prev_end].rstrip()[-1:] in TERMINAL
+                and REFERENCE_START.match(raw, start, end)
+            ):
+                joiner = None  # an entry of a reference list ended; the next keeps its own line
             if joiner == DROP_HYPHEN:  # the previous line again, without its hyphen
                 prev_start, hyphen = content[i - 1][0], raw.rindex("-", 0, prev_end)
                 clean_len -= len(out.pop())
