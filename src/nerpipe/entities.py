@@ -283,7 +283,7 @@ def propagate(
     Western or Russian surname ("Myakotnykh" of "Yuri Myakotnykh") labels a bare surname, and so
     does the short form of an Asian name (`_short_form`): "Le" of "Le Duan" names nobody.
     `families` maps a family name to its tradition ("vietnamese", "chinese", "korean", "khmer");
-    no mention is labelled inside `events` (default: the event names of `text`).
+    no mention is labelled inside `events` (default: `event_spans(text)`).
     """
     taken = sorted((c.start, c.end) for c in spans)
     names: dict[str, tuple[str, str]] = {}
@@ -305,9 +305,8 @@ def propagate(
     if not names:
         return spans
     found = list(spans)
-    events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)] if events is None else events
     blocked = Coverage(len(text))
-    for s, e in (*taken, *events):
+    for s, e in (*taken, *(event_spans(text) if events is None else events)):
         blocked.add(s, e)
     for start, end in occurrences(text, names):
         if blocked.overlaps(start, end):
