@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from nerpipe.scoring import PRF, match_spans, summarise
@@ -44,3 +46,39 @@ def test_per_type_counts() -> None:
 def test_prf(prf: PRF, p: float, r: float, f: float) -> None:
     assert (prf.precision, prf.recall) == (p, r)
     assert prf.f == pytest.approx(f)
+
+
+def _doc(
+    spans: list[tuple[int, int, str]], citations: list[tuple[int, int]], meta: dict | None = None
+) -> Any:
+    from nerpipe.models import Citation, DocumentRecord, Span
+
+    text = "x" * 100
+    return DocumentRecord(
+        id="d",
+        text_sha256="0",
+        spans=[Span(start=s, end=e, label=lab, text=text[s:e]) for s, e, lab in spans],  # type: ignore[arg-type]
+        citations=[Citation(start=s, end=e, kind="ibid", text=text[s:e], antecedent=0) for s, e in citations],
+        meta=meta or {},
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "ents_p", "cite_fp"),
+    [
+        # the whole text annotated: the prediction at 60-65 is a false positive
+        (None, 0.5, 1),
+        # only 0-50 annotated for spans and citations: what lies beyond is not scored
+        ({"annotated": {"spans": [[0, 50]], "citations": [[0, 50]]}}, 1.0, 0),
+        # spans annotated in part, citations everywhere
+        ({"annotated": {"spans": [[0, 50]]}}, 1.0, 1),
+    ],
+)
+def test_evaluate_scores_only_the_annotated_regions(meta: dict | None, ents_p: float, cite_fp: int) -> None:
+    from nerpipe.evaluate import evaluate
+
+    gold = _doc([(0, 5, "PERSON")], [(10, 20)], meta)
+    pred = _doc([(0, 5, "PERSON"), (60, 65, "GPE")], [(10, 20), (70, 80)])
+    report = evaluate([gold], [pred])
+    assert report["ents_p"] == ents_p
+    assert report["citations"]["detection"]["ALL"]["fp"] == cite_fp

@@ -9,6 +9,14 @@ Annotators write what they read, in reading order, without counting offsets:
     {"cite": "Chanda 1986, p. 59", "kind": "bibliographic", "id": "c1",
      "authors": ["Chanda"], "year": "1986", "pages": [[59, 59]], "reference": "r-chanda"}
 
+A text annotated only in part says which parts, so that evaluation scores only those:
+
+    {"region": "spans", "from": "Notes", "to": "McCardle, October 1, 1956"}
+                                                    entities annotated from the first "Notes"
+                                                    after the cursor to the end of the next
+                                                    "McCardle, October 1, 1956" ("citations"
+                                                    or "all" for the other kinds of record)
+
 Entity lines (`t`) and citation lines (`cite`) keep separate cursors, so a citation and the
 entities inside it can be listed in any order relative to each other. `ctx` disambiguates: the
 compiler finds `ctx` after the cursor, then `t` (or `cite`) inside it. Cursors restart at the
@@ -40,6 +48,7 @@ KIND_FIELDS = {
         "folder",
         "file",
         "subfile",
+        "reel",
         "pages",
         "date",
         "title",
@@ -102,6 +111,7 @@ def compile_notes(text: str, notes: list[Path], doc_id: str) -> dict:
     ent_cursor = cite_cursor = 0
     spans: list[dict] = []
     cites: list[dict] = []
+    regions: dict[str, list[list[int]]] = {}
     for path in notes:
         ent_cursor = cite_cursor = 0  # each notes file is read in its own order
         for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -113,7 +123,17 @@ def compile_notes(text: str, notes: list[Path], doc_id: str) -> dict:
                 item = json.loads(line)
             except json.JSONDecodeError as err:
                 raise SystemExit(f"{where}: not JSON: {err}") from None
-            if "seek" in item:
+            if "region" in item:
+                what = item["region"]
+                if what not in ("spans", "citations", "all"):
+                    raise SystemExit(f"{where}: region must be spans, citations or all")
+                lo = text.find(item["from"], min(ent_cursor, cite_cursor))
+                hi = text.find(item["to"], lo + 1) if lo >= 0 else -1
+                if lo < 0 or hi < 0:
+                    raise SystemExit(f"{where}: region bounds not found")
+                for key in ("spans", "citations") if what == "all" else (what,):
+                    regions.setdefault(key, []).append([lo, hi + len(item["to"])])
+            elif "seek" in item:
                 pos = text.find(item["seek"], min(ent_cursor, cite_cursor))
                 if pos < 0:
                     raise SystemExit(f"{where}: seek text not found")
@@ -160,8 +180,16 @@ def compile_notes(text: str, notes: list[Path], doc_id: str) -> dict:
                     raise SystemExit(f"citation {c['text'][:40]!r}: unknown {field} id {c[field]!r}")
                 c[field] = index[c[field]]
         del c["_id"]
+    for key, ranges in regions.items():
+        items = spans if key == "spans" else cites
+        for it in items:
+            if not any(lo <= it["start"] and it["end"] <= hi for lo, hi in ranges):
+                raise SystemExit(f"{it['text'][:40]!r} lies outside every annotated {key} region")
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return {"id": doc_id, "text_sha256": sha, "spans": spans, "citations": cites}
+    doc = {"id": doc_id, "text_sha256": sha, "spans": spans, "citations": cites}
+    if regions:
+        doc["meta"] = {"annotated": {key: sorted(r) for key, r in regions.items()}}
+    return doc
 
 
 def main() -> None:

@@ -51,6 +51,24 @@ def pair_documents(
     return pairs
 
 
+def annotated_regions(doc: DocumentRecord, key: str) -> list[tuple[int, int]] | None:
+    """The parts of a gold document annotated for `key` ("spans" or "citations"); None: all.
+
+    A long text may be annotated in part: its gold line then says which parts in
+    `meta.annotated` (`{"spans": [[start, end], ...], "citations": [...]}`), and only the
+    predictions that overlap those parts are scored.
+    """
+    annotated = doc.meta.get("annotated")
+    if not isinstance(annotated, dict) or key not in annotated:
+        return None
+    return [(int(lo), int(hi)) for lo, hi in annotated[key]]
+
+
+def _inside(start: int, end: int, regions: list[tuple[int, int]] | None) -> bool:
+    """Does [start, end) overlap one of `regions` (always, when regions is None)?"""
+    return regions is None or any(start < hi and lo < end for lo, hi in regions)
+
+
 def _norm_title(title: str | None) -> str | None:
     if title is None:
         return None
@@ -103,8 +121,11 @@ def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> 
         "field": [],
     }
     for g, p in pairs:
+        span_regions = annotated_regions(g, "spans")
         gold_keys: set[SpanKey] = {(s.start, s.end, s.label) for s in g.spans}
-        pred_keys: set[SpanKey] = {(s.start, s.end, s.label) for s in p.spans}
+        pred_keys: set[SpanKey] = {
+            (s.start, s.end, s.label) for s in p.spans if _inside(s.start, s.end, span_regions)
+        }
         for mode in MODES:
             for label, prf in match_spans(gold_keys, pred_keys, mode).items():
                 per_mode[mode][label] += prf
@@ -118,8 +139,12 @@ def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> 
             for k in sorted(pred_keys - gold_keys)
         ]
 
+        cite_regions = annotated_regions(g, "citations")
+        kept = [i for i, c in enumerate(p.citations) if _inside(c.start, c.end, cite_regions)]
+        p = p.model_copy(update={"citations": [p.citations[i] for i in kept]})
         matched = match_citations(g.citations, p.citations)
-        pred_to_gold = {pi: gi for gi, pi in matched}
+        # links index the whole predicted list: map them through the kept citations to gold
+        pred_to_gold = {kept[pi]: gi for gi, pi in matched}
         for kind in {c.kind for c in [*g.citations, *p.citations]}:
             tp = sum(1 for gi, _ in matched if g.citations[gi].kind == kind)
             detection[kind] += PRF(

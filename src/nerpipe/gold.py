@@ -32,6 +32,7 @@ def check_citation(c: Citation, n_citations: int) -> list[str]:
 
 def validate_document(doc: DocumentRecord, text: str) -> list[str]:
     """Every problem of one gold document against its raw text (empty when valid)."""
+    from nerpipe.evaluate import annotated_regions
     from nerpipe.records import sha256
 
     problems = []
@@ -49,6 +50,11 @@ def validate_document(doc: DocumentRecord, text: str) -> list[str]:
     starts = [c.start for c in doc.citations]
     if starts != sorted(starts):
         problems.append("citations are not sorted by start")
+    for key, items in (("spans", doc.spans), ("citations", doc.citations)):
+        regions = annotated_regions(doc, key)
+        for item in items:
+            if regions is not None and not any(lo <= item.start and item.end <= hi for lo, hi in regions):
+                problems.append(f"{key[:-1]} {item.start}-{item.end} lies outside the annotated {key}")
     for i, c in enumerate(doc.citations):
         if text[c.start : c.end] != c.text:
             problems.append(f"citation {i} text does not match the raw text at {c.start}-{c.end}")

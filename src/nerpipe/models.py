@@ -22,7 +22,7 @@ PageRange = tuple[int, int]
 # The fields each kind of citation fills (docs/annotation.md, "Fields by kind").
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "archival": (
-        "archive", "archive_stated", "fund", "inventory", "folder", "file", "subfile",
+        "archive", "archive_stated", "fund", "inventory", "folder", "file", "subfile", "reel",
         "pages", "date", "title", "reference",
     ),
     "ibid": ("pages", "antecedent"),
@@ -106,6 +106,8 @@ class Citation(Record):
     """File (delo, d., business, document); a range "1-125"."""
     subfile: str | None = None
     """A further level, e.g. "dossier 324"."""
+    reel: str | None = None
+    """A microfilm reel or roll holding the copy cited ("roll 4521", "rolik 12"): not a level."""
     pages: list[PageRange] | None = None
     """[first, last] page or sheet pairs; verso marks dropped."""
     date: str | None = None
