@@ -206,7 +206,10 @@ def date_attributes(norm: str | None) -> dict[str, str]:
             m.group(2)
         ]
         season_year = int(m.group(1))
-        return {"notBefore": f"{season_year}-{first}", "notAfter": f"{season_year + (m.group(2) == 'WI')}-{last}"}
+        return {
+            "notBefore": f"{season_year}-{first}",
+            "notAfter": f"{season_year + (m.group(2) == 'WI')}-{last}",
+        }
     if m := regex.fullmatch(r"(\d{4})-H([12])", norm):
         half = int(m.group(2))
         return {
