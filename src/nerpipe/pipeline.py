@@ -18,7 +18,7 @@ from typing import Any
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -36,6 +36,7 @@ from nerpipe.entities import (
     select,
     trim,
 )
+from nerpipe.gazetteer import Gazetteer
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import RULES, Token, WordTest, word_tests
@@ -126,29 +127,29 @@ class EntityComponent:
             )
             for name in lexicon.get(key, frozenset())
         }
-        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab, validate=True)  # the gazetteers' token patterns
         self.rules = Matcher(nlp.vocab, validate=False)  # flags are outside the schema: tested
         self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
         # the word tests first: a flag is then computed as each lexeme is made, where adding it
         # later would walk the whole vocabulary once per test
-        # one-word places and organisations are no name parts ("So Hanoi"); known surnames are
+        # one-word places and organisations are no name parts ("So Hanoi"); known surnames are.
+        # Entries compiled from data packages are not: "Lincoln" or "Houston" is a city there,
+        # but as often a surname
         one_word = frozenset(
             e.pattern.lower()
             for e in entries
-            if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON"
+            if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON" and not e.data
         )
         self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
-        by_key: dict[str, list[Doc]] = {}
+        # phrase patterns go to one Aho-Corasick automaton: no Doc per pattern at start-up
+        self.gazetteer = Gazetteer(
+            (e.pattern, e.label, e.id, e.gate) for e in entries if isinstance(e.pattern, str)
+        )
         for entry in entries:
-            key = f"{entry.label}|{entry.id}"
-            self.info[key] = (entry.label, entry.id)
-            if isinstance(entry.pattern, str):
-                by_key.setdefault(key, []).append(nlp.make_doc(entry.pattern))
-            else:
+            if not isinstance(entry.pattern, str):
+                key = f"{entry.label}|{entry.id}"
+                self.info[key] = (entry.label, entry.id)
                 self.tokens.add("gaz|" + key, [entry.pattern])
-        for key, docs in by_key.items():
-            self.phrases.add(key, docs)
         for rule_id, label, token_patterns in RULES:
             self.info[rule_id] = (label, rule_id)
             self.rules.add(rule_id, [flag_pattern(p, self.flags) for p in token_patterns], greedy="LONGEST")
@@ -159,9 +160,8 @@ class EntityComponent:
         text = doc_text(doc)
         starts, ends = token_offsets(doc)
         out: list[Candidate] = []
-        for match_id, start, end in self.phrases(doc):
-            label, pattern = self.info[strings[match_id]]
-            out.append(Candidate(starts[start], ends[end - 1], label, pattern, "gazetteer"))
+        for start_char, end_char, label, pattern in self.gazetteer.find(text, set(starts), set(ends)):
+            out.append(Candidate(start_char, end_char, label, pattern, "gazetteer"))
         if len(self.tokens):
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
@@ -264,13 +264,16 @@ def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityC
 def add_tokenizer_exceptions(nlp: Language) -> None:
     """Keep "p.", "pp.", "Ibid." ... whole; split "U.S.-led" after the acronym and note marks off."""
     tokenizer: Tokenizer = nlp.tokenizer
-    for word in TOKENIZER_EXCEPTIONS:
-        tokenizer.add_special_case(word, [{ORTH: word}])
+    # each new affix rule makes spaCy re-add every special case (4,000 for English, 0.1 s a
+    # time): set the rules aside, change the affixes, then load the special cases once
+    rules = dict(tokenizer.rules or {})
+    tokenizer.rules = {}
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(
         [*NOTE_MARKERS, *(nlp.Defaults.suffixes or ())]
     ).search
+    tokenizer.rules = {**rules, **{word: [{ORTH: word}] for word in TOKENIZER_EXCEPTIONS}}
 
 
 def build_nlp(model: str | None = None, patterns_dir: str | None = None, **config: Any) -> Language:
