@@ -12,13 +12,13 @@ from nerpipe.patterns import load_patterns
 from nerpipe.pipeline import token_offsets
 
 ENTRIES = [
-    ("Hanoi", "GPE", "gpe:hanoi", None),
-    ("Phnom Penh", "GPE", "gpe:phnom-penh", None),
-    ("U.S.", "GPE", "gpe:usa", None),
-    ("Pol Pot", "PERSON", "person:pol-pot", None),
-    ("Pol", "PERSON", "person:pol", None),
-    ("Reading", "GPE", "gpe:reading", "place-cue"),
-    ("Pennsylvania", "GPE", "gpe:pennsylvania", None),
+    ("Hanoi", "GPE", "gpe:hanoi", None, "gazetteer"),
+    ("Phnom Penh", "GPE", "gpe:phnom-penh", None, "data"),
+    ("U.S.", "GPE", "gpe:usa", None, "data"),
+    ("Pol Pot", "PERSON", "person:pol-pot", None, "data"),
+    ("Pol", "PERSON", "person:pol", None, "data"),
+    ("Reading", "GPE", "gpe:reading", "place-cue", "data"),
+    ("Pennsylvania", "GPE", "gpe:pennsylvania", None, "data"),
 ]
 
 # (text, (matched text, label) pairs that must be found, matched texts that must not)
@@ -41,7 +41,7 @@ def test_gazetteer_find_matches_whole_tokens(
 ) -> None:
     doc = nlp.make_doc(text)
     starts, ends = token_offsets(doc)
-    got = [(text[s:e], label) for s, e, label, _ in Gazetteer(ENTRIES).find(text, set(starts), set(ends))]
+    got = [(text[m[0] : m[1]], m[2]) for m in Gazetteer(ENTRIES).find(text, set(starts), set(ends))]
     for pair in found:
         assert pair in got
     for string in absent:
@@ -76,7 +76,7 @@ def test_gazetteer_finds_what_the_phrase_matcher_finds(nlp: Language, seed_text:
     doc = nlp.make_doc(seed_text)
     starts, ends = token_offsets(doc)
     expected = {(starts[s], ends[e - 1], nlp.vocab.strings[m]) for m, s, e in matcher(doc)}
-    gazetteer = Gazetteer((e.pattern, e.label, e.id, e.gate) for e in entries)
-    got = {(s, e, i) for s, e, _, i in gazetteer.find(seed_text, set(starts), set(ends))}
+    gazetteer = Gazetteer((e.pattern, e.label, e.id, e.gate, "gazetteer") for e in entries)
+    got = {(m[0], m[1], m[3]) for m, _ in gazetteer.occurrences(seed_text, set(starts), set(ends))}
     assert got == expected
     assert got  # the seed names places, people and organisations of every label

@@ -18,8 +18,11 @@ from nerpipe import regexes as rx
 from nerpipe.spans import Coverage, Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
-# name, over a generic rule, over a statistical model.
-PRIORITY = {"gazetteer": 4, "date": 4, "citation": 3, "rule": 2, "model": 1}
+# name, over a name compiled from a data package, over a generic rule, over a statistical
+# model. Below "citation" a source is weak: a longer span of a rule beats it, so the city
+# "Thanh Xuan" does not cut the name "Tran Thanh Xuan".
+# "name": a given name before a place's name ("George Washington", gazetteer.py).
+PRIORITY = {"gazetteer": 5, "date": 5, "citation": 4, "name": 4, "data": 3, "rule": 2, "model": 1}
 # Words trimmed off a generic span's edges: determiners and possessives (ANNOTATION.md).
 LEADING_DROP = frozenset({"the", "The", "a", "an"})
 TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
@@ -292,7 +295,7 @@ def propagate(
         # and "the South" are not worth repeating
         if c.label == "DATE" or c.source == "model" or c.pattern.startswith("rule:the-"):
             continue
-        if c.source == "gazetteer" and c.label != "PERSON":
+        if c.source in ("gazetteer", "data") and c.label != "PERSON":
             continue
         name = text[c.start : c.end]
         if "\n" in name or len(name) < 3:

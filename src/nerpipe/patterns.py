@@ -37,7 +37,7 @@ class PatternEntry(BaseModel):
     pattern: str | list[dict[str, Any]]
     id: str
     source: str | None = None
-    gate: Literal["place-cue"] | None = None
+    gate: Literal["place-cue", "name-cue"] | None = None
 
     @property
     def data(self) -> bool:

@@ -36,7 +36,7 @@ from nerpipe.entities import (
     select,
     trim,
 )
-from nerpipe.gazetteer import Gazetteer
+from nerpipe.gazetteer import Gazetteer, given_name_before_place, surnames_over_places
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import RULES, Token, WordTest, word_tests
@@ -115,6 +115,9 @@ class EntityComponent:
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
+        self.given_names = lexicon.get("given_names_western", frozenset()) | lexicon.get(
+            "given_names_russian", frozenset()
+        )
         self.families = {
             name: tradition
             # a name in several lists takes the last tradition listed: "Kim" is Korean before
@@ -143,7 +146,9 @@ class EntityComponent:
         self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
         # phrase patterns go to one Aho-Corasick automaton: no Doc per pattern at start-up
         self.gazetteer = Gazetteer(
-            (e.pattern, e.label, e.id, e.gate) for e in entries if isinstance(e.pattern, str)
+            (e.pattern, e.label, e.id, e.gate, "data" if e.data else "gazetteer")
+            for e in entries
+            if isinstance(e.pattern, str)
         )
         for entry in entries:
             if not isinstance(entry.pattern, str):
@@ -160,8 +165,10 @@ class EntityComponent:
         text = doc_text(doc)
         starts, ends = token_offsets(doc)
         out: list[Candidate] = []
-        for start_char, end_char, label, pattern in self.gazetteer.find(text, set(starts), set(ends)):
-            out.append(Candidate(start_char, end_char, label, pattern, "gazetteer"))
+        places = self.gazetteer.find(text, set(starts), set(ends))
+        for start_char, end_char, label, pattern, kind in places:
+            out.append(Candidate(start_char, end_char, label, pattern, kind))
+        out.extend(given_name_before_place(text, places, self.given_names))
         if len(self.tokens):
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
@@ -200,7 +207,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        chosen = select(self.candidates(doc))
+        chosen = surnames_over_places(text, select(self.candidates(doc)))
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
         chosen = select(propagate(text, drop_inside_events(text, chosen, events), self.families, events))

@@ -18,8 +18,35 @@ FLAGS = regex.VERBOSE
 PLACE_CUE_REACH = 16
 # A preposition of place right before the name: "in Reading", "born at Bath", "near Mobile".
 PLACE_CUE_BEFORE = regex.compile(
-    r"""\b(?i:in|at|from|to|near|outside|around|via|toward|towards|into|across|through|outside\s+of)[ \t]+$""",
+    r"""\b(?:(?i:in|at|from|to|near|outside|around|via|toward|towards|into|across|through|outside\s+of)
+        # "the port of Mobile", "the city of Reading"
+        | (?:city|town|port|village|province|state|capital|region|district|county)\s+of)[ \t]+$""",
     FLAGS,
 )
+# The stricter cue for a name that is also a person's: "in Lincoln", "near Victoria".
+NAME_CUE_BEFORE = regex.compile(
+    r"""\b(?:(?i:in|at|near|outside|around|via|across|through|outside\s+of)
+        | (?:city|town|port|village|province|state|capital|region|district|county)\s+of)[ \t]+$""",
+    FLAGS,
+)
+# "in Lincoln's cabinet": the person, not the city.
+POSSESSIVE_AFTER = regex.compile(r"['’]s?\b|['’](?!\w)", FLAGS)
+# "King of Jordan", "the Kingdom of Georgia": a place after "of".
+OF_BEFORE = regex.compile(r"\bof[ \t]+$", FLAGS)
+# A given name, maybe with an initial, right before a place's name: "George Washington",
+# "Michael Jordan", "John F. Lincoln".
+GIVEN_REACH = 30
+GIVEN_BEFORE = regex.compile(r"(?<![\w.’'-])(?P<given>\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\.)?[ \t]+$", FLAGS)
 # A comma and the start of a known place after the name: "Reading, Pennsylvania".
 PLACE_CUE_AFTER = regex.compile(r",[ \t]+", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# A one-word place inside a longer capitalised name: "Green Chile Stew", "Roast Turkey Dinner"
+# ---------------------------------------------------------------------------------------------
+
+# A place written as a plain capitalised word: "Chile", not "U.S." or "PRC".
+PLAIN_WORD = regex.compile(r"\p{Lu}\p{Ll}+", FLAGS)
+# A capitalised word and one space right before the place ...
+CAPITALISED_BEFORE = regex.compile(r"(?<![\w.’'-])\p{Lu}\p{Ll}+[ ]$", FLAGS)
+# ... and one space and a capitalised word right after it.
+CAPITALISED_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}+(?![\w’'-])", FLAGS)
