@@ -107,7 +107,8 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
     A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG or GPE
     grammar span that wholly contains the gazetteer name ("Communist Party of Kampuchea"
-    contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan"; "So Hanoi" as a Khmer
+    contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan", the LOC "Mekong River" the
+    LOC "Mekong"; "So Hanoi" as a Khmer
     name does not survive the GPE "Hanoi"), or a given name put before a known person's name
     ("Andrei A. Gromyko" ends with the gazetteer's "A. Gromyko").
     """
@@ -148,7 +149,7 @@ GIVEN_NAME_RULES = frozenset({"rule:given-surname"})
 
 def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
     """May the rule span `c` keep the gazetteer span (start, end) inside it? (see `select`)"""
-    if c.label in ("ORG", "GPE"):
+    if c.label in ("ORG", "GPE") or c.pattern == "rule:physical-geography":  # "Mekong River"
         return c.start <= start and end <= c.end
     return c.pattern in GIVEN_NAME_RULES and c.start <= start and end == c.end and "PERSON" in labels
 

@@ -37,6 +37,7 @@ from nerpipe.entities import (
     trim,
 )
 from nerpipe.gazetteer import Gazetteer, given_name_before_place, surnames_over_places
+from nerpipe.geography import physical_candidates
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import RULES, Token, WordTest, word_tests
@@ -203,6 +204,7 @@ class EntityComponent:
                     )
                 )
         out.extend(compass_spans(text))
+        out.extend(physical_candidates(text))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

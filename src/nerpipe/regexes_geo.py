@@ -50,3 +50,45 @@ PLAIN_WORD = regex.compile(r"\p{Lu}\p{Ll}+", FLAGS)
 CAPITALISED_BEFORE = regex.compile(r"(?<![\w.’'-])\p{Lu}\p{Ll}+[ ]$", FLAGS)
 # ... and one space and a capitalised word right after it.
 CAPITALISED_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}+(?![\w’'-])", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Physical geography by name shape: LOC
+# ---------------------------------------------------------------------------------------------
+
+# A word of a feature's name: "Orinoco", "Rio-Grande", "O’Higgins"; never a determiner or a
+# preposition that opens a sentence ("The River", "Across Lake Erie" -> "Lake Erie").
+GEO_WORD = r"""(?!(?:The|A|An|In|On|At|Of|And|Or|For|From|To|By|This|That|These|Those|Its|His|Her|Their|Our
+    |Across|Along|Near|Beyond|Over|Into|Up|Down|When|Where|While|After|Before|Both|Each|Every|No)\b)
+    \p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*"""
+GEO_NAME = rf"(?:{GEO_WORD}(?:[ ]{GEO_WORD}){{0,2}})"
+# Heads after the name: "Orinoco River", "Caspian Sea", "Atlas Mountains", "Kalahari Desert",
+# "Strait of ..." forms are below. Plurals first.
+GEO_HEAD_AFTER = r"""(?:Rivers?|Seas?|Oceans?|Mountains|Mts\.|Range|Hills|Highlands|Desert|Peninsula|Straits?
+    |Islands?|Isles|Archipelago|Valley|Basin|Delta|Plateau|Lakes|Canal|Gulf|Bay|Sound|Coast|Glacier
+    |Falls|Gorge|Pass|Steppe|Plain|Plains|Lowlands|Uplands|Heights|Forest|Reef)"""
+# Heads before the name: "River Thames", "Mount Kilimanjaro", "Lake Chad", "Cape Horn".
+GEO_HEAD_BEFORE = r"(?:River|Mount|Mt\.|Lake|Cape|Isle|Glen)"
+# Heads with "of": "Sea of Azov", "Gulf of Aden", "Bay of Biscay", "Strait of Magellan",
+# "Isle of Man", "Straits of Florida", "Cape of Good Hope", "Mountains of the Moon".
+GEO_HEAD_OF = r"(?:Seas?|Gulf|Bay|Straits?|Isle|Isles|Cape|Mountains|Sea)"
+PHYSICAL = regex.compile(
+    rf"""
+    (?<![\w’'-])
+    (?:
+        {GEO_HEAD_OF}[ ]of[ ](?:the[ ])?{GEO_NAME}
+      | {GEO_NAME}[ ]{GEO_HEAD_AFTER}
+      | {GEO_HEAD_BEFORE}[ ]{GEO_NAME}
+    )
+    (?![\w’'-])
+    """,
+    FLAGS,
+)
+# A word that makes the name an institution's or a building's: "Mount Sinai Hospital", "Suez
+# Canal Company", "Lake Forest College" are no places.
+INSTITUTION_WORD = regex.compile(
+    r"""(?:Hospital|College|University|School|Company|Corporation|Authority|Commission|Hotel|Church
+    |Cathedral|Academy|Institute|Station|Airport|Prison|Memorial|Club|Society|Bank|Club|Press|Railway
+    |Project|Campaign|Expedition|Agreement|Treaty|Conference|Zone)\b""",
+    FLAGS,
+)
+NEXT_WORD = regex.compile(r"[ ](\p{Lu}\p{L}*)", FLAGS)
