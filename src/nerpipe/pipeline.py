@@ -60,6 +60,14 @@ TOKENIZER_EXCEPTIONS = (
 # An endnote number glued to a word by PDF extraction is a suffix of its own: "Vietnam.12 The"
 # -> "Vietnam" "." "12", "in 1975.12" -> "1975" "." "12" (a name or year, then the mark).
 NOTE_MARKERS = (r"(?<=[A-Za-zÀ-ɏ][.,;:”\"’)])\d{1,3}$", r"(?<=\d\d\d\d[.,;:])\d{1,3}$")
+# ... or glued to the next word as well: "later?”12Ellis to Barton" -> "later" "?”" "12" "Ellis",
+# "in 1931.12Ellis" -> "1931" "." "12" "Ellis": the closing punctuation and the mark are infixes
+# when a capitalised word follows the mark at once.
+NOTE_INFIXES = (
+    r"(?:(?<=[A-Za-zÀ-ɏ])|(?<=\d\d\d\d))[.,;:?!][”\"’)]?(?=\d{1,3}[A-Z][a-z])",
+    r"(?:(?<=[A-Za-zÀ-ɏ])|(?<=\d\d\d\d))[”\"’)](?=\d{1,3}[A-Z][a-z])",
+    r"(?<=[.,;:?!”\"’)])\d{1,3}(?=[A-Z][a-z])",
+)
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 # Lexeme flag bits free for the rules' word tests: spaCy's own flags end at 18 (IS_CURRENCY).
@@ -277,7 +285,7 @@ def add_tokenizer_exceptions(nlp: Language) -> None:
     # time): set the rules aside, change the affixes, then load the special cases once
     rules = dict(tokenizer.rules or {})
     tokenizer.rules = {}
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])", *NOTE_INFIXES]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(
         [*NOTE_MARKERS, *(nlp.Defaults.suffixes or ())]
