@@ -83,6 +83,12 @@ PHYSICAL = regex.compile(
     """,
     FLAGS,
 )
+# Any head word: the full pattern runs only in a window around one ("River", "Mount", "Sea").
+GEO_ANY_HEAD = regex.compile(
+    rf"(?<![\w’'-])(?:{GEO_HEAD_AFTER}|{GEO_HEAD_BEFORE}|{GEO_HEAD_OF})(?![\w’'-])", FLAGS
+)
+# How far a feature's name reaches from its head word (three words and "of the").
+GEO_REACH = 80
 # A word that makes the name an institution's or a building's: "Mount Sinai Hospital", "Suez
 # Canal Company", "Lake Forest College" are no places.
 INSTITUTION_WORD = regex.compile(
