@@ -121,6 +121,9 @@ def inside_name(text: str, start: int, end: int) -> bool:
     >>> inside_name("From Chile Today", 5, 10)  # "From" is a stop word
     False
     """
+    # cheap tests first: most places are followed by punctuation or a lowercase word
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper() or text[start - 1 : start] != " ":
+        return False
     if not rx.PLAIN_WORD.fullmatch(text, start, end):  # not "U.S.", "PRC", "Phnom Penh"
         return False
     before = rx.CAPITALISED_BEFORE.search(text, max(0, start - rx.PLACE_CUE_REACH), start)
@@ -141,7 +144,16 @@ def given_name_before_place(
     """
     out = []
     for start, end, label, _, _ in matches:
-        if label != "GPE" or " " in text[start:end]:
+        # cheap tests first: one space, after a lowercase letter (a given name) or an initial's "."
+        before = text[max(0, start - 2) : start]
+        if (
+            label != "GPE"
+            or len(before) < 2
+            or before[1] != " "
+            or not (before[0].islower() or before[0] == ".")
+        ):
+            continue
+        if " " in text[start:end]:
             continue
         given = rx.GIVEN_BEFORE.search(text, max(0, start - rx.GIVEN_REACH), start)
         if given and given.group("given") in given_names:
