@@ -27,6 +27,8 @@ FOUND = [
     ("Upper Volta became Burkina Faso.", "Upper Volta", "GPE"),  # ISO 3166-3
     ("the Confederate States of America seceded", "Confederate States of America", "GPE"),
     ("the colony of Nyasaland", "Nyasaland", "GPE"),
+    ("Katangan troops held Elisabethville in 1961.", "Elisabethville", "GPE"),  # a former name
+    ("the Austrian garrison of Lemberg", "Lemberg", "GPE"),
     ("drought across the Sahel in 1973", "Sahel", "LOC"),  # a region, not Burkina Faso's province
     ("Settlers crossed the Great Plains.", "Great Plains", "LOC"),
     ("the British Virgin Islands", "British Virgin Islands", "GPE"),  # "Virgin Islands, British"
@@ -59,6 +61,8 @@ NOT_PLACES = [
     ("at Lincoln's request", "Lincoln"),
     ("the Virgin Islands, British and American", "British"),  # a nationality, never a place
     ("Of the seven, four came.", "Of"),  # a town in Turkey, and a function word: dropped
+    ("Unity, Progress and Reform were its watchwords.", "Unity"),  # a state of South Sudan
+    ("The Bay was calm that night.", "Bay"),  # a region of Somalia; a common word
 ]
 
 

@@ -52,6 +52,11 @@ MIN_POPULATION = 100_000
 # places: 95% have a margin of 0.0 or less, 2% above 0.5 ("Cologne" 0.8, "Hue" 1.4).
 DROP_MARGIN = 3.5
 GATE_MARGIN = 0.5
+# A word this probable in lowercase (log P > -14: "bay", "delta", "unity", "enterprise") is a
+# common word even where names capitalise it about as often as text lowercases it: gated from a
+# margin of -1.0 ("Bay" -0.3, "Unity" -0.4, "Delta" -0.1), not below ("Phoenix" -1.3, "Batman" -1.4).
+COMMON_WORD_PROB = -14.0
+COMMON_GATE_MARGIN = -1.0
 # The most common US census surnames (the `names` package: 1990 census, 88,799 surnames): a
 # place with one of these names is as often a person ("Madison", "Montgomery", "Trujillo").
 # 3,000 reaches "Lincoln" (2,129) and "Florence" (2,998); a city of a million people or more is
@@ -225,6 +230,10 @@ class Words:
         self.person = given | surnames | common
         self.nationalities = set(lexicon.get("nationality_adjectives", []))
 
+    def lower_prob(self, word: str) -> float:
+        """log P of the word in lowercase ("bay": -11.7); the floor if never seen."""
+        return self.prob.get(word.lower(), self.floor)
+
     def common_margin(self, word: str) -> float:
         """log P("word") - log P("Word"): above 0, the word is written lowercase more often."""
         lower = word.lower()
@@ -244,7 +253,7 @@ def policy(name: str, words: Words, population: int = 0) -> str | None:
         margin = words.common_margin(name)
         if margin > DROP_MARGIN:
             return None
-        if margin > GATE_MARGIN:
+        if margin > GATE_MARGIN or (margin > COMMON_GATE_MARGIN and words.lower_prob(name) > COMMON_WORD_PROB):
             return "place-cue"
         if name in words.person and population < BIG_CITY:
             return "name-cue"
