@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 
 from nerpipe.gazetteer import Gazetteer, place_cue
 from nerpipe.patterns import load_patterns
-from nerpipe.pipeline import token_offsets
+from nerpipe.pipeline import token_bounds, token_offsets
 
 ENTRIES = [
     ("Hanoi", "GPE", "gpe:hanoi", None, "gazetteer"),
@@ -40,8 +40,7 @@ def test_gazetteer_find_matches_whole_tokens(
     nlp: Language, text: str, found: list[tuple[str, str]], absent: list[str]
 ) -> None:
     doc = nlp.make_doc(text)
-    starts, ends = token_offsets(doc)
-    got = [(text[m[0] : m[1]], m[2]) for m in Gazetteer(ENTRIES).find(text, set(starts), set(ends))]
+    got = [(text[m[0] : m[1]], m[2]) for m in Gazetteer(ENTRIES).find(text, *token_bounds(doc, len(text)))]
     for pair in found:
         assert pair in got
     for string in absent:
@@ -77,6 +76,8 @@ def test_gazetteer_finds_what_the_phrase_matcher_finds(nlp: Language, seed_text:
     starts, ends = token_offsets(doc)
     expected = {(starts[s], ends[e - 1], nlp.vocab.strings[m]) for m, s, e in matcher(doc)}
     gazetteer = Gazetteer((e.pattern, e.label, e.id, e.gate, "gazetteer") for e in entries)
-    got = {(m[0], m[1], m[3]) for m, _ in gazetteer.occurrences(seed_text, set(starts), set(ends))}
+    got = {
+        (m[0], m[1], m[3]) for m, _ in gazetteer.occurrences(seed_text, *token_bounds(doc, len(seed_text)))
+    }
     assert got == expected
     assert got  # the seed names places, people and organisations of every label

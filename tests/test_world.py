@@ -44,7 +44,8 @@ FOUND = [
     # a given name before a place's name: the person
     ("George Washington crossed the river.", "George Washington", "PERSON"),
     ("Michael Jordan played.", "Michael Jordan", "PERSON"),
-    # the surname of a person of the document over the place of the same name
+    ("President George Washington", "George Washington", "PERSON"),  # a title before
+    # a person's name that is a gated place: the surname of the full name, propagated
     ("Abraham Lincoln spoke. Lincoln was shot.", "Lincoln", "PERSON"),
 ]
 
@@ -76,6 +77,23 @@ def test_world_data_finds_places(nlp: Language, text: str, span: str, label: str
 def test_world_data_does_not_take_ambiguous_names_blindly(nlp: Language, text: str, word: str) -> None:
     spans = [s.text for s in extract(text, id="t", nlp=nlp).spans if s.label in ("GPE", "LOC")]
     assert word not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("George Washington crossed it; Washington was tired.", "George Washington", "Washington"),
+        # the given name must open the name: "Chet" inside "Chou Chet" gives no "Chet Cambodia"
+        ("the leaders of post-Chou Chet Cambodia", None, "Cambodia"),
+        ("Chou Chet Cambodia", None, "Cambodia"),
+    ],
+)
+def test_given_name_before_place(nlp: Language, text: str, person: str | None, place: str) -> None:
+    spans = [(s.text, s.label) for s in extract(text, id="t", nlp=nlp).spans]
+    if person:
+        assert (person, "PERSON") in spans
+    assert (place, "GPE") in spans
+    assert not any(label == "PERSON" and t.endswith(" " + place) and t != person for t, label in spans)
 
 
 @pytest.mark.parametrize("name", WORLD_FILES)

@@ -13,14 +13,16 @@ entries carry `gate: "place-cue"` and are kept only with a cue that the word nam
     >>> g = Gazetteer([("Hanoi", "GPE", "gpe:hanoi", None, "gazetteer"),
     ...                ("Reading", "GPE", "gpe:reading", "place-cue", "data")])
     >>> text = "Hanoi, Reading lists, born in Reading"
-    >>> [(text[m[0]:m[1]], m[2]) for m in g.find(text, {0, 7, 15, 27, 30}, {5, 14, 20, 29, 37})]
+    >>> starts, ends = bytearray(38), bytearray(38)
+    >>> for i in (0, 7, 15, 27, 30): starts[i] = 1
+    >>> for i in (5, 14, 20, 29, 37): ends[i] = 1
+    >>> [(text[m[0]:m[1]], m[2]) for m in g.find(text, starts, ends)]
     [('Hanoi', 'GPE'), ('Reading', 'GPE')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Sequence
 
 import ahocorasick
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -35,6 +37,7 @@ PLACE_CUE = "place-cue"
 NAME_CUE = "name-cue"
 GATES = frozenset({PLACE_CUE, NAME_CUE})
 
+Bounds = Sequence[int]  # bounds[i] is true where a token starts (or ends) at character i
 Entry = tuple[str, str, str, str | None, str]  # (pattern, label, id, gate, kind)
 Match = tuple[int, int, str, str, str]  # (start, end, label, id, kind)
 # kind: "gazetteer" for the hand-written lists, "data" for entries compiled from data packages
@@ -59,24 +62,23 @@ class Gazetteer:
     def __len__(self) -> int:
         return self.size
 
-    def occurrences(
-        self, text: str, starts: Collection[int], ends: Collection[int]
-    ) -> list[tuple[Match, str | None]]:
+    def occurrences(self, text: str, starts: Bounds, ends: Bounds) -> list[tuple[Match, str | None]]:
         """Every pattern occurrence from a token start to a token end, with its gate: what a
-        PhraseMatcher on ORTH finds."""
+        PhraseMatcher on ORTH finds. `starts[i]` / `ends[i]` are true where a token starts / ends
+        at character i (`pipeline.token_bounds` makes them)."""
         out: list[tuple[Match, str | None]] = []
         if not self.size:
             return out
         for last, (size, found) in self.automaton.iter(text):
             end = last + 1
             start = end - size
-            if start not in starts or end not in ends:
+            if not (starts[start] and ends[end]):
                 continue
             for label, entity_id, gate, kind in found:
                 out.append(((start, end, label, entity_id, kind), gate))
         return out
 
-    def find(self, text: str, starts: Collection[int], ends: Collection[int]) -> list[Match]:
+    def find(self, text: str, starts: Bounds, ends: Bounds) -> list[Match]:
         """The occurrences to take: gated ones only with a cue, no place inside a longer name."""
         found = self.occurrences(text, starts, ends)
         out = [m for m, gate in found if not gate]
@@ -135,7 +137,7 @@ def inside_name(text: str, start: int, end: int) -> bool:
 
 
 def given_name_before_place(
-    text: str, matches: Iterable[Match], given_names: Collection[str]
+    text: str, matches: Iterable[Match], given_names: Collection[str], titles: Collection[str] = ()
 ) -> list[Candidate]:
     """A person whose surname is a place's name: a given name right before a one-word place.
 
@@ -156,33 +158,12 @@ def given_name_before_place(
         if " " in text[start:end]:
             continue
         given = rx.GIVEN_BEFORE.search(text, max(0, start - rx.GIVEN_REACH), start)
-        if given and given.group("given") in given_names:
-            out.append(Candidate(given.start(), end, "PERSON", "rule:given-name-place", "name"))
-    return out
-
-
-def surnames_over_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """A one-word place named like the surname of a person of the document is that person.
-
-    After "George Washington", "Washington was tired" is the man; "talks in Washington" and "the
-    King of Jordan" keep the place (a preposition before it).
-    """
-    surnames = {
-        text[c.start : c.end].split()[-1]
-        for c in chosen
-        if c.label == "PERSON" and " " in text[c.start : c.end]
-    }
-    if not surnames:
-        return chosen
-    out = []
-    for c in chosen:
-        if (
-            c.label == "GPE"
-            and c.source in ("gazetteer", "data")
-            and text[c.start : c.end] in surnames
-            and not rx.PLACE_CUE_BEFORE.search(text, max(0, c.start - rx.PLACE_CUE_REACH), c.start)
-            and not rx.OF_BEFORE.search(text, max(0, c.start - rx.PLACE_CUE_REACH), c.start)
-        ):
-            c = replace(c, label="PERSON", pattern="propagated:surname", source="rule")
-        out.append(c)
+        if not given or given.group("given") not in given_names:
+            continue
+        # the given name opens the name: "post-Chou Chet Cambodia" is no "Chet Cambodia"; a
+        # title may stand before it ("President George Washington")
+        opener = rx.WORD_BEFORE.search(text, max(0, given.start() - rx.GIVEN_REACH), given.start())
+        if opener and opener.group("word").lower() not in titles:
+            continue
+        out.append(Candidate(given.start(), end, "PERSON", "rule:given-name-place", "name"))
     return out

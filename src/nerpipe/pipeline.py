@@ -15,6 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -36,7 +37,7 @@ from nerpipe.entities import (
     select,
     trim,
 )
-from nerpipe.gazetteer import Gazetteer, given_name_before_place, surnames_over_places
+from nerpipe.gazetteer import Gazetteer, given_name_before_place
 from nerpipe.geography import physical_candidates
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
@@ -64,8 +65,7 @@ NOTE_MARKERS = (r"(?<=[A-Za-zÀ-ɏ][.,;:”\"’)])\d{1,3}$", r"(?<=\d\d\d\d[.,;
 # "in 1931.12Ellis" -> "1931" "." "12" "Ellis": the closing punctuation and the mark are infixes
 # when a capitalised word follows the mark at once.
 NOTE_INFIXES = (
-    r"(?:(?<=[A-Za-zÀ-ɏ])|(?<=\d\d\d\d))[.,;:?!][”\"’)]?(?=\d{1,3}[A-Z][a-z])",
-    r"(?:(?<=[A-Za-zÀ-ɏ])|(?<=\d\d\d\d))[”\"’)](?=\d{1,3}[A-Z][a-z])",
+    r"(?<=\w)(?:[.,;:?!][”\"’)]?|[”\"’)])(?=\d{1,3}[A-Z][a-z])",
     r"(?<=[.,;:?!”\"’)])\d{1,3}(?=[A-Z][a-z])",
 )
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
@@ -84,6 +84,18 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's start and end character, read in one call: cheaper than a Span per match."""
     idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
     return idx, [i + n for i, n in zip(idx, length, strict=True)]
+
+
+def token_bounds(doc: Doc, size: int) -> tuple[bytes, bytes]:
+    """Maps of the characters where a token starts and where one ends: `starts[i]` is 1 where a
+    token starts at character i. Made with numpy in one step; a set of offsets costs a Python
+    loop over every token."""
+    array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    starts = numpy.zeros(size + 1, dtype=numpy.uint8)
+    ends = numpy.zeros(size + 1, dtype=numpy.uint8)
+    starts[array[:, 0]] = 1
+    ends[array[:, 0] + array[:, 1]] = 1
+    return starts.tobytes(), ends.tobytes()
 
 
 def doc_text(doc: Doc) -> str:
@@ -174,10 +186,10 @@ class EntityComponent:
         text = doc_text(doc)
         starts, ends = token_offsets(doc)
         out: list[Candidate] = []
-        places = self.gazetteer.find(text, set(starts), set(ends))
+        places = self.gazetteer.find(text, *token_bounds(doc, len(text)))
         for start_char, end_char, label, pattern, kind in places:
             out.append(Candidate(start_char, end_char, label, pattern, kind))
-        out.extend(given_name_before_place(text, places, self.given_names))
+        out.extend(given_name_before_place(text, places, self.given_names, self.titles))
         if len(self.tokens):
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
@@ -217,7 +229,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        chosen = surnames_over_places(text, select(self.candidates(doc)))
+        chosen = select(self.candidates(doc))
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
         chosen = select(propagate(text, drop_inside_events(text, chosen, events), self.families, events))
