@@ -18,8 +18,11 @@ from nerpipe import regexes as rx
 from nerpipe.spans import Coverage, Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
-# name, over a generic rule, over a statistical model.
-PRIORITY = {"gazetteer": 4, "date": 4, "citation": 3, "rule": 2, "model": 1}
+# name, over a name compiled from a data package, over a generic rule, over a statistical
+# model. Below "citation" a source is weak: a longer span of a rule beats it, so the city
+# "Thanh Xuan" does not cut the name "Tran Thanh Xuan".
+# "name": a given name before a place's name ("George Washington", gazetteer.py).
+PRIORITY = {"gazetteer": 5, "date": 5, "citation": 4, "name": 4, "data": 3, "rule": 2, "model": 1}
 # Words trimmed off a generic span's edges: determiners and possessives (ANNOTATION.md).
 LEADING_DROP = frozenset({"the", "The", "a", "an"})
 TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
@@ -104,7 +107,8 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
     A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG or GPE
     grammar span that wholly contains the gazetteer name ("Communist Party of Kampuchea"
-    contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan"; "So Hanoi" as a Khmer
+    contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan", the LOC "Mekong River" the
+    LOC "Mekong"; "So Hanoi" as a Khmer
     name does not survive the GPE "Hanoi"), or a given name put before a known person's name
     ("Andrei A. Gromyko" ends with the gazetteer's "A. Gromyko").
     """
@@ -145,7 +149,7 @@ GIVEN_NAME_RULES = frozenset({"rule:given-surname"})
 
 def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
     """May the rule span `c` keep the gazetteer span (start, end) inside it? (see `select`)"""
-    if c.label in ("ORG", "GPE"):
+    if c.label in ("ORG", "GPE") or c.pattern == "rule:physical-geography":  # "Mekong River"
         return c.start <= start and end <= c.end
     return c.pattern in GIVEN_NAME_RULES and c.start <= start and end == c.end and "PERSON" in labels
 
@@ -292,7 +296,7 @@ def propagate(
         # and "the South" are not worth repeating
         if c.label == "DATE" or c.source == "model" or c.pattern.startswith("rule:the-"):
             continue
-        if c.source == "gazetteer" and c.label != "PERSON":
+        if c.source in ("gazetteer", "data") and c.label != "PERSON":
             continue
         name = text[c.start : c.end]
         if "\n" in name or len(name) < 3:

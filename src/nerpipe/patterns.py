@@ -1,7 +1,10 @@
 """Load and validate the rule data in `patterns/`.
 
 * `*.jsonl`: spaCy entity-ruler patterns, one per line, `{"label", "pattern", "id"}` plus an
-  optional `source`; `pattern` is a phrase (string) or a token pattern (list of token dicts).
+  optional `source` and `gate`; `pattern` is a phrase (string) or a token pattern (list of
+  token dicts). A `source` that starts with "data:" names the package an entry was compiled
+  from (`patterns/_src/world.py`); `gate: "place-cue"` takes the phrase only where the context
+  says it is a place ("in Reading", "Nice, France"), for names that are also common words.
   A malformed line fails at load time with its file and line number; an empty set warns.
 * `lexicon.json`: named word lists (titles, given names, surname lists, org heads, ...) that
   the generic token rules in `rules.py` are composed from.
@@ -13,7 +16,7 @@ import json
 import warnings
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -34,6 +37,12 @@ class PatternEntry(BaseModel):
     pattern: str | list[dict[str, Any]]
     id: str
     source: str | None = None
+    gate: Literal["place-cue", "name-cue"] | None = None
+
+    @property
+    def data(self) -> bool:
+        """Was this entry compiled from a data package (not written by hand)?"""
+        return self.source is not None and self.source.startswith("data:")
 
     @field_validator("pattern")
     @classmethod

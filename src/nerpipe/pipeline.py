@@ -15,10 +15,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -36,6 +37,8 @@ from nerpipe.entities import (
     select,
     trim,
 )
+from nerpipe.gazetteer import Gazetteer, given_name_before_place
+from nerpipe.geography import physical_candidates
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import RULES, Token, WordTest, word_tests
@@ -58,6 +61,13 @@ TOKENIZER_EXCEPTIONS = (
 # An endnote number glued to a word by PDF extraction is a suffix of its own: "Vietnam.12 The"
 # -> "Vietnam" "." "12", "in 1975.12" -> "1975" "." "12" (a name or year, then the mark).
 NOTE_MARKERS = (r"(?<=[A-Za-zÀ-ɏ][.,;:”\"’)])\d{1,3}$", r"(?<=\d\d\d\d[.,;:])\d{1,3}$")
+# ... or glued to the next word as well: "later?”12Ellis to Barton" -> "later" "?”" "12" "Ellis",
+# "in 1931.12Ellis" -> "1931" "." "12" "Ellis": the closing punctuation and the mark are infixes
+# when a capitalised word follows the mark at once.
+NOTE_INFIXES = (
+    r"(?<=\w)(?:[.,;:?!][”\"’)]?|[”\"’)])(?=\d{1,3}[A-Z][a-z])",
+    r"(?<=[.,;:?!”\"’)])\d{1,3}(?=[A-Z][a-z])",
+)
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 # Lexeme flag bits free for the rules' word tests: spaCy's own flags end at 18 (IS_CURRENCY).
@@ -74,6 +84,18 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's start and end character, read in one call: cheaper than a Span per match."""
     idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
     return idx, [i + n for i, n in zip(idx, length, strict=True)]
+
+
+def token_bounds(doc: Doc, size: int) -> tuple[bytes, bytes]:
+    """Maps of the characters where a token starts and where one ends: `starts[i]` is 1 where a
+    token starts at character i. Made with numpy in one step; a set of offsets costs a Python
+    loop over every token."""
+    array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    starts = numpy.zeros(size + 1, dtype=numpy.uint8)
+    ends = numpy.zeros(size + 1, dtype=numpy.uint8)
+    starts[array[:, 0]] = 1
+    ends[array[:, 0] + array[:, 1]] = 1
+    return starts.tobytes(), ends.tobytes()
 
 
 def doc_text(doc: Doc) -> str:
@@ -114,6 +136,9 @@ class EntityComponent:
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
+        self.given_names = lexicon.get("given_names_western", frozenset()) | lexicon.get(
+            "given_names_russian", frozenset()
+        )
         self.families = {
             name: tradition
             # a name in several lists takes the last tradition listed: "Kim" is Korean before
@@ -126,29 +151,31 @@ class EntityComponent:
             )
             for name in lexicon.get(key, frozenset())
         }
-        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab, validate=True)  # the gazetteers' token patterns
         self.rules = Matcher(nlp.vocab, validate=False)  # flags are outside the schema: tested
         self.info: dict[str, tuple[str, str]] = {}  # match key -> (label, pattern id)
         # the word tests first: a flag is then computed as each lexeme is made, where adding it
         # later would walk the whole vocabulary once per test
-        # one-word places and organisations are no name parts ("So Hanoi"); known surnames are
+        # one-word places and organisations are no name parts ("So Hanoi"); known surnames are.
+        # Entries compiled from data packages are not: "Lincoln" or "Houston" is a city there,
+        # but as often a surname
         one_word = frozenset(
             e.pattern.lower()
             for e in entries
-            if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON"
+            if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON" and not e.data
         )
         self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
-        by_key: dict[str, list[Doc]] = {}
+        # phrase patterns go to one Aho-Corasick automaton: no Doc per pattern at start-up
+        self.gazetteer = Gazetteer(
+            (e.pattern, e.label, e.id, e.gate, "data" if e.data else "gazetteer")
+            for e in entries
+            if isinstance(e.pattern, str)
+        )
         for entry in entries:
-            key = f"{entry.label}|{entry.id}"
-            self.info[key] = (entry.label, entry.id)
-            if isinstance(entry.pattern, str):
-                by_key.setdefault(key, []).append(nlp.make_doc(entry.pattern))
-            else:
+            if not isinstance(entry.pattern, str):
+                key = f"{entry.label}|{entry.id}"
+                self.info[key] = (entry.label, entry.id)
                 self.tokens.add("gaz|" + key, [entry.pattern])
-        for key, docs in by_key.items():
-            self.phrases.add(key, docs)
         for rule_id, label, token_patterns in RULES:
             self.info[rule_id] = (label, rule_id)
             self.rules.add(rule_id, [flag_pattern(p, self.flags) for p in token_patterns], greedy="LONGEST")
@@ -159,9 +186,10 @@ class EntityComponent:
         text = doc_text(doc)
         starts, ends = token_offsets(doc)
         out: list[Candidate] = []
-        for match_id, start, end in self.phrases(doc):
-            label, pattern = self.info[strings[match_id]]
-            out.append(Candidate(starts[start], ends[end - 1], label, pattern, "gazetteer"))
+        places = self.gazetteer.find(text, *token_bounds(doc, len(text)))
+        for start_char, end_char, label, pattern, kind in places:
+            out.append(Candidate(start_char, end_char, label, pattern, kind))
+        out.extend(given_name_before_place(text, places, self.given_names, self.titles))
         if len(self.tokens):
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
@@ -196,6 +224,7 @@ class EntityComponent:
                     )
                 )
         out.extend(compass_spans(text))
+        out.extend(physical_candidates(text))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -264,13 +293,16 @@ def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityC
 def add_tokenizer_exceptions(nlp: Language) -> None:
     """Keep "p.", "pp.", "Ibid." ... whole; split "U.S.-led" after the acronym and note marks off."""
     tokenizer: Tokenizer = nlp.tokenizer
-    for word in TOKENIZER_EXCEPTIONS:
-        tokenizer.add_special_case(word, [{ORTH: word}])
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"]
+    # each new affix rule makes spaCy re-add every special case (4,000 for English, 0.1 s a
+    # time): set the rules aside, change the affixes, then load the special cases once
+    rules = dict(tokenizer.rules or {})
+    tokenizer.rules = {}
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])", *NOTE_INFIXES]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(
         [*NOTE_MARKERS, *(nlp.Defaults.suffixes or ())]
     ).search
+    tokenizer.rules = {**rules, **{word: [{ORTH: word}] for word in TOKENIZER_EXCEPTIONS}}
 
 
 def build_nlp(model: str | None = None, patterns_dir: str | None = None, **config: Any) -> Language:
