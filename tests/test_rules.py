@@ -68,6 +68,13 @@ def test_word_tests_are_lexeme_flags_of_the_pipeline(
 
 def test_every_rule_token_names_a_word_test() -> None:
     names = set(_tests())
-    used = {token["TEST"] for _, _, patterns in RULES for pattern in patterns for token in pattern}
-    assert used <= names
-    assert all(set(token) <= {"TEST", "OP"} for _, _, patterns in RULES for p in patterns for token in p)
+    tokens = [token for _, _, patterns in RULES for pattern in patterns for token in pattern]
+    assert {token["TEST"] for token in tokens if "TEST" in token} <= names
+    # besides word tests, only one-value attributes the Matcher checks in C
+    assert all(set(token) <= {"TEST", "OP"} or set(token) - {"OP"} in ({"LOWER"}, {"ORTH"}) for token in tokens)
+    assert all(isinstance(v, str) for token in tokens for k, v in token.items() if k != "TEST")
+
+
+def test_word_tests_fit_in_the_free_lexeme_flags() -> None:
+    """spaCy has 64 flag bits and uses the first 30: at most 34 word tests."""
+    assert len(_tests()) <= 64 - 30

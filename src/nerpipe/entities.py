@@ -19,7 +19,8 @@ from nerpipe.spans import Coverage, Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
 # name, over a generic rule, over a statistical model.
-PRIORITY = {"gazetteer": 4, "date": 4, "citation": 3, "rule": 2, "model": 1}
+# A title's cue ("Mr. DODD.") beats a generic rule of the same span ("DODD" as an acronym).
+PRIORITY = {"gazetteer": 5, "date": 5, "citation": 4, "cue": 3, "rule": 2, "model": 1}
 # Words trimmed off a generic span's edges: determiners and possessives (ANNOTATION.md).
 LEADING_DROP = frozenset({"the", "The", "a", "an"})
 TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
@@ -92,11 +93,27 @@ def _trim_offsets(
     if pattern == "rule:administration":
         end = start + len(piece[start:end].split()[0])
     tail = TRAILING_DROP.search(piece, start, end)
-    if tail and label != "DATE" and not rx.DOTTED_ACRONYM_END.search(piece[start:end]):
+    if (
+        tail
+        and label != "DATE"
+        and not rx.DOTTED_ACRONYM_END.search(piece[start:end])
+        and not (label == "PERSON" and rx.NAME_SUFFIX_END.search(piece[start:end]))
+    ):
         end = tail.start()
     if end <= start:
         return None
     return start, end
+
+
+def prefer_people(candidates: list[Candidate], people: Iterable[tuple[int, int]]) -> list[Candidate]:
+    """Drop the non-PERSON candidates of exactly the spans an honorific names as people.
+
+    "Senator Jackson": `Jackson` is no city there; "Mr. DODD.": `DODD` no acronym.
+    """
+    spans = set(people)
+    if not spans:
+        return candidates
+    return [c for c in candidates if c.label == "PERSON" or (c.start, c.end) not in spans]
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -140,14 +157,20 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 # Rules whose span may extend a known person's name with given names before it.
-GIVEN_NAME_RULES = frozenset({"rule:given-surname"})
+GIVEN_NAME_RULES = frozenset({"rule:given-surname", "rule:given-initial-surname"})
+# ... and may hold a place's or an organisation's name as the surname: an initial between
+# the given name and it says it is a person ("Harold T. Lyons", "Hope M. Jordan").
+INITIAL_NAME_RULES = frozenset({"rule:given-initial-surname"})
 
 
 def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
     """May the rule span `c` keep the gazetteer span (start, end) inside it? (see `select`)"""
     if c.label in ("ORG", "GPE"):
         return c.start <= start and end <= c.end
-    return c.pattern in GIVEN_NAME_RULES and c.start <= start and end == c.end and "PERSON" in labels
+    if not (c.pattern in GIVEN_NAME_RULES and c.start <= start and end == c.end):
+        return False
+    # "Andrei A. Gromyko" ends with a known person; "Hope M. Lyons" with a place after an initial
+    return "PERSON" in labels or c.pattern in INITIAL_NAME_RULES
 
 
 def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -199,6 +222,7 @@ def _merge_pairs(
 def event_spans(text: str) -> list[tuple[int, int]]:
     """Event names ("Vietnam War", "Treaty of San Francisco") and ships' names in quotes."""
     events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
+    events += [(m.start(), m.end()) for m in rx.NAMED_AFTER.finditer(text)]  # "Truman Doctrine"
     return events + [(m.start("name"), m.end("name")) for m in rx.SHIP.finditer(text)]
 
 

@@ -32,13 +32,14 @@ from nerpipe.entities import (
     event_spans,
     merge_attached,
     periodical_spans,
+    prefer_people,
     propagate,
     select,
     trim,
 )
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
-from nerpipe.rules import RULES, Token, WordTest, word_tests
+from nerpipe.rules import CUE_RULES, RULES, Token, WordTest, extend_name, word_tests
 
 # Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
 TOKENIZER_EXCEPTIONS = (
@@ -113,6 +114,8 @@ class EntityComponent:
         entries = load_patterns(directory)
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
+        self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
+        self.suffixes = lexicon.get("name_suffixes", frozenset())
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.families = {
             name: tradition
@@ -166,16 +169,31 @@ class EntityComponent:
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
                 out.append(Candidate(starts[start], ends[end - 1], label, pattern, "gazetteer"))
+        forced: list[tuple[int, int]] = []  # people named after an honorific: "Senator Jackson"
+        words: list[str] | None = None
+        spaces: list[bool] = []
+        name_bit = int(self.flags["name_part"].removeprefix("FLAG"))
+        vocab = doc.vocab
         for match_id, start, end in self.rules(doc):
             label, pattern = self.info[strings[match_id]]
+            if label == "PERSON":
+                if words is None:
+                    words = [tok.text for tok in doc]
+                    spaces = [bool(tok.whitespace_) for tok in doc]
+                start, end = extend_name(
+                    words, spaces, start, end, lambda w: bool(vocab[w].check_flag(name_bit)), self.suffixes
+                )
+            source = "cue" if pattern in CUE_RULES else "rule"
             trimmed = trim(
                 text,
-                Candidate(starts[start], ends[end - 1], label, pattern, "rule"),
+                Candidate(starts[start], ends[end - 1], label, pattern, source),
                 self.titles,
                 self.nationalities,
             )
             if trimmed:
                 out.append(trimmed)
+                if source == "cue" and doc[start].lower_ in self.honorifics:
+                    forced.append((trimmed.start, trimmed.end))
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
@@ -196,7 +214,7 @@ class EntityComponent:
                     )
                 )
         out.extend(compass_spans(text))
-        return out
+        return prefer_people(out, forced)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

@@ -449,3 +449,17 @@ LETTER = regex.compile(r"\p{L}", FLAGS)
 # Separators of the names in a citation's author or person list, kept by split().
 NAME_SEPARATOR_TEXT = regex.compile(r"(\s*(?:,|\band\b|&)\s*)", FLAGS)
 NAME_SEPARATOR_REFERENCES = regex.compile(r"(\s*(?:\band\b|&|;)\s*)", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Entities: people, notes and organisations (the entity rules; the citation code uses none)
+# ---------------------------------------------------------------------------------------------
+
+# A generational suffix keeps its period at the end of a span: "Martin Luther King Jr.".
+NAME_SUFFIX_END = regex.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$", FLAGS)
+# A person's name in the name of a doctrine, plan, prize or law is not annotated (ANNOTATION.md):
+# "Truman Doctrine", "Marshall Plan", "Nobel Peace Prize", "Platt Amendment", "Curzon Line".
+NAMED_AFTER = regex.compile(
+    r"""\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+
+        (?:Doctrine|Plan|(?:Peace\s+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary)\b""",
+    FLAGS,
+)
