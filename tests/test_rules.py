@@ -71,7 +71,9 @@ def test_every_rule_token_names_a_word_test() -> None:
     tokens = [token for _, _, patterns in RULES for pattern in patterns for token in pattern]
     assert {token["TEST"] for token in tokens if "TEST" in token} <= names
     # besides word tests, only one-value attributes the Matcher checks in C
-    assert all(set(token) <= {"TEST", "OP"} or set(token) - {"OP"} in ({"LOWER"}, {"ORTH"}) for token in tokens)
+    assert all(
+        set(token) <= {"TEST", "OP"} or set(token) - {"OP"} in ({"LOWER"}, {"ORTH"}) for token in tokens
+    )
     assert all(isinstance(v, str) for token in tokens for k, v in token.items() if k != "TEST")
 
 

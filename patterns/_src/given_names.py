@@ -129,9 +129,10 @@ def build() -> dict[str, object]:
         if name.lower() in excluded:
             continue
         lower, cap = probs.get(name.lower()), probs.get(name)
-        common = (
-            name.lower() in stop
-            or (lower is not None and lower >= COMMON_WORD_FLOOR and (cap is None or lower - cap > COMMON_WORD_MARGIN))
+        common = name.lower() in stop or (
+            lower is not None
+            and lower >= COMMON_WORD_FLOOR
+            and (cap is None or lower - cap > COMMON_WORD_MARGIN)
         )
         (ambiguous if common or name in places else trusted).add(name)
     return {

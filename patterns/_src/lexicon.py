@@ -55,6 +55,11 @@ rm('nationality_adjectives','Communist|Western|Eastern|Northern|Southern|Allied|
 rm('seasons','Tet|Tết|New Year|Lunar New Year')
 lex['org_heads'] += ['Air Force', 'Publishing House']
 lex['org_heads'] += ['Subcommittee', 'Subcommittees', 'Junta', 'Juntas']
+# the last word of a company's name ("General Motors", "Standard Oil", "United Fruit"): an
+# organisation's head, never a person's surname after a title
+lex['org_heads'] += ['Motors', 'Motor', 'Electric', 'Dynamics', 'Oil', 'Petroleum', 'Steel', 'Chemical', 'Chemicals',
+                     'Industries', 'Airlines', 'Airways', 'Railway', 'Railways', 'Railroad', 'Insurance', 'Telephone',
+                     'Telegraph', 'Fruit', 'Electronics', 'Aviation', 'Aircraft', 'Mining', 'Shipping', 'Trading']
 # ---- people: the parts of a name that are not given names or surnames (general knowledge of
 # naming conventions: Dutch/German/French/Italian/Spanish/Portuguese particles, Arabic and
 # Hebrew patronymic and article forms) ----

@@ -40,12 +40,19 @@ def gold_given_names() -> list[str]:
     family_first = {w for k in ("surnames_vietnamese", "surnames_chinese", "surnames_korean", "names_khmer",
                                 "names_lao") for w in lexicon[k]}  # fmt: skip
     names = set()
-    for path in [ROOT / "corpus/gold/mosyakov-khmer-rouge.jsonl", *sorted((ROOT / "corpus/gold/dev").glob("*.jsonl"))]:
+    for path in [
+        ROOT / "corpus/gold/mosyakov-khmer-rouge.jsonl",
+        *sorted((ROOT / "corpus/gold/dev").glob("*.jsonl")),
+    ]:
         for line in path.read_text(encoding="utf-8").splitlines():
             for span in json.loads(line)["spans"]:
                 words = span["text"].replace(",", " ").split()
                 if span["label"] == "PERSON" and len(words) > 1 and "," not in span["text"]:
-                    if words[0] not in family_first and NAME.fullmatch(words[0]) and not words[0].endswith("."):
+                    if (
+                        words[0] not in family_first
+                        and NAME.fullmatch(words[0])
+                        and not words[0].endswith(".")
+                    ):
                         names.add(words[0])
     return sorted(names)
 

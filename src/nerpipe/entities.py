@@ -158,9 +158,6 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 # Rules whose span may extend a known person's name with given names before it.
 GIVEN_NAME_RULES = frozenset({"rule:given-surname", "rule:given-initial-surname"})
-# ... and may hold a place's or an organisation's name as the surname: an initial between
-# the given name and it says it is a person ("Harold T. Lyons", "Hope M. Jordan").
-INITIAL_NAME_RULES = frozenset({"rule:given-initial-surname"})
 
 
 def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
@@ -169,8 +166,7 @@ def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
         return c.start <= start and end <= c.end
     if not (c.pattern in GIVEN_NAME_RULES and c.start <= start and end == c.end):
         return False
-    # "Andrei A. Gromyko" ends with a known person; "Hope M. Lyons" with a place after an initial
-    return "PERSON" in labels or c.pattern in INITIAL_NAME_RULES
+    return "PERSON" in labels
 
 
 def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -272,27 +268,67 @@ def compass_spans(text: str) -> list[Candidate]:
     ]
 
 
-def _short_form(name: str, families: dict[str, str]) -> str | None:
-    """The word a person is later called by, or None.
+# Generational suffixes and particles of surnames, when the caller gives none (general knowledge:
+# see lexicon.json "name_suffixes", "name_particles").
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter",
+                       "al", "el", "bin", "ibn", "De", "Du", "Van", "Von", "La", "Le"})  # fmt: skip
+
+
+def _short_forms(
+    name: str,
+    families: dict[str, str],
+    particles: frozenset[str] = PARTICLES,
+    suffixes: frozenset[str] = SUFFIXES,
+) -> list[str]:
+    """The words a person is later called by (none for a one-word name).
 
     "Yuri Myakotnykh" -> "Myakotnykh"; "Shawcross, William" -> "Shawcross"; "Chiang Kai-shek" ->
     "Chiang", "Mao Zedong" -> "Mao" (Chinese and Korean family names come first); "Ngo Dinh
-    Diem" -> "Diem" (a Vietnamese is called by the last name); Khmer names stay whole.
+    Diem" -> "Diem" (a Vietnamese is called by the last name); Khmer names stay whole;
+    "Charles de Gaulle" -> "de Gaulle", "De Gaulle"; "Otto von Bismarck" -> "von Bismarck",
+    "Von Bismarck", "Bismarck"; "Hafez al-Assad" -> "al-Assad", "Assad"; "Martin Luther King
+    Jr." -> "King"; "Félix Houphouët-Boigny" -> "Houphouët-Boigny".
     """
     parts = name.replace(",", " , ").split()
+    while len(parts) > 2 and parts[-1] in suffixes:  # "King Jr.", "Stevenson , III"
+        parts.pop()
+        if parts[-1] == ",":
+            parts.pop()
     if len(parts) < 2:
-        return None
+        return []
     if "," in parts:  # "Shawcross, William"
         word = parts[0]
     elif parts[0] in families:
         family = families[parts[0]]
         if family == "khmer" or (family == "vietnamese" and len(parts) < 3):
-            return None
+            return []
         word = parts[-1] if family == "vietnamese" else parts[0]
     else:
         word = parts[-1]
+        lead = [p for p in parts[1:-1] if p in particles]
+        if lead and parts[-len(lead) - 1 : -1] == lead:  # "de Gaulle", "van der Merwe"
+            with_particles = " ".join([*lead, word])
+            forms = [with_particles, with_particles[0].upper() + with_particles[1:]]
+            return [*dict.fromkeys(forms), *([word] if len(word) >= MIN_PROPAGATED_SURNAME else [])]
+        article, _, rest = word.partition("-")  # "al-Assad" -> "Assad"
+        if rest and article in particles:
+            return [word, *([rest] if len(rest) >= MIN_PROPAGATED_SURNAME and rest[0].isupper() else [])]
     long_enough = len(word) >= (MIN_PROPAGATED_SURNAME if parts[0] not in families else 3)
-    return word if long_enough and word[0].isupper() and word.isalpha() else None
+    shaped = word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    return [word] if long_enough and word[0].isupper() and shaped else []
+
+
+def people_over_acronyms(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A word a title named a person stays a person elsewhere: the acronym rule's ORG "DODD"
+    becomes PERSON where "Mr. DODD." was found (a person never becomes an ORG by that rule)."""
+    people = {text[c.start : c.end] for c in spans if c.label == "PERSON"}
+    return [
+        replace(c, label="PERSON", pattern="propagated:person")
+        if c.pattern == "rule:acronym" and text[c.start : c.end] in people
+        else c
+        for c in spans
+    ]
 
 
 def propagate(
@@ -300,12 +336,14 @@ def propagate(
     spans: list[Candidate],
     families: dict[str, str],
     events: list[tuple[int, int]] | None = None,
+    particles: frozenset[str] = PARTICLES,
+    suffixes: frozenset[str] = SUFFIXES,
 ) -> list[Candidate]:
     """Label other mentions of names the document has already shown.
 
     A full name found once ("Chan Ven", "Khmer Royal Forces") labels its other mentions; a
     Western or Russian surname ("Myakotnykh" of "Yuri Myakotnykh") labels a bare surname, and so
-    does the short form of an Asian name (`_short_form`): "Le" of "Le Duan" names nobody.
+    does the short form of an Asian name (`_short_forms`): "Le" of "Le Duan" names nobody.
     `families` maps a family name to its tradition ("vietnamese", "chinese", "korean", "khmer");
     no mention is labelled inside `events` (default: `event_spans(text)`).
     """
@@ -323,12 +361,11 @@ def propagate(
             continue
         names.setdefault(name, (c.label, "propagated:" + c.pattern))
         if c.label == "PERSON":
-            surname = _short_form(name, families)
-            if surname:
+            for surname in _short_forms(name, families, particles, suffixes):
                 names.setdefault(surname, ("PERSON", "propagated:surname"))
     if not names:
         return spans
-    found = list(spans)
+    found = people_over_acronyms(text, spans)
     blocked = Coverage(len(text))
     for s, e in (*taken, *(event_spans(text) if events is None else events)):
         blocked.add(s, e)

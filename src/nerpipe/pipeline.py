@@ -116,6 +116,7 @@ class EntityComponent:
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
         self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
         self.suffixes = lexicon.get("name_suffixes", frozenset())
+        self.particles = lexicon.get("name_particles", frozenset())
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.families = {
             name: tradition
@@ -221,7 +222,8 @@ class EntityComponent:
         chosen = select(self.candidates(doc))
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
-        chosen = select(propagate(text, drop_inside_events(text, chosen, events), self.families, events))
+        chosen = drop_inside_events(text, chosen, events)
+        chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")

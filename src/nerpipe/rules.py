@@ -250,7 +250,12 @@ RULES: list[Rule] = [
 
 
 def extend_name(
-    words: list[str], spaces: list[bool], start: int, end: int, is_name: Callable[[str], bool], suffixes: frozenset[str]
+    words: list[str],
+    spaces: list[bool],
+    start: int,
+    end: int,
+    is_name: Callable[[str], bool],
+    suffixes: frozenset[str],
 ) -> tuple[int, int]:
     """Widen a person's token span over what the token patterns cannot say once for all rules.
 
@@ -270,6 +275,8 @@ def extend_name(
         if not is_name(words[end + 1]):
             break
         end += 2
+    if end + 1 < len(words) and words[end + 1] in suffixes and words[end].istitle() and words[end].isalpha():
+        end += 1  # a surname that is also a title, sure before a suffix: "Martin Luther King Jr."
     if end < len(words) and words[end] in suffixes:
         end += 1
     elif end + 1 < len(words) and words[end] == "," and words[end + 1] in suffixes:
