@@ -87,6 +87,10 @@ lex['name_stops'] = L("Papers|Paper|Collection|Collections|Files|File|Diary|Diar
                       "Ridge|Valley|Gulf|Bay|Desert|Peninsula|Strait|Straits|Province|County|District")
 # Job titles that end an organisation's name where the holder's name follows: "House Committee
 # on Naval Affairs Chair Ellis M. Barton" -> the committee, then the person.
+# Archival level words and unit codes, never organisations (docs/annotation.md, "Entities inside
+# locators"): NARA record groups and central files, the State Department's subject codes, the
+# published documentary series FRUS.
+lex['unit_codes'] = L("RG|CDF|CFPF|POL|FRUS|Lot")
 lex['org_stop_titles'] = L("Chair|Chairman|Chairwoman|Chairperson|Vice-Chairman|Director|Deputy|Secretary|Minister|Ambassador|"
                            "Senator|Senators|Representative|Congressman|Congresswoman|Commissioner|Governor|Counsel|"
                            "Spokesman|Spokeswoman|Member|Members|Head|Leader|President|Premier|Envoy|Adviser|Advisor|Mr.|Mrs.|Dr.")

@@ -378,6 +378,44 @@ def propagate(
     return sorted(found, key=lambda c: c.start)
 
 
+# Heads whose short form is no organisation: a press's, a paper's or a building's name ("the
+# Press", "the Times", "the House"), and what the guidelines never annotate (rules.NOT_ORG_HEADS).
+NO_SHORT_FORM = frozenset(
+    {"Press", "Times", "Post", "Review", "Journal", "Gazette", "Herald", "Daily", "Weekly", "Monthly",
+     "Quarterly", "Bulletin", "Magazine", "Publishers", "Publishing", "Books", "Editions", "News", "Radio",
+     "Television", "House", "Government", "Administration", "Embassy", "Embassies", "Consulate", "Legation",
+     "Mission", "Delegation", "Wing", "Company", "Group", "Project", "Program", "Programme", "Fund", "Network"}
+)  # fmt: skip
+
+
+def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) -> list[Candidate]:
+    """Short capitalised forms of bodies the document named earlier: their head noun after "the".
+
+    "the League of Nations ... the League" -> `League`; "the House Committee on Foreign Affairs
+    ... the Committee refused" -> `Committee`; "the Military Junta ... the Junta". Not "the
+    Committee on Appropriations" (another name), "the Press" (a publisher's) or a head no body
+    of the document has.
+    """
+    first: dict[str, int] = {}  # head -> end of the first body named with it
+    for c in spans:
+        if c.label != "ORG" or c.source == "model":
+            continue
+        words = text[c.start : c.end].split()
+        if len(words) < 2:
+            continue
+        # the head before "of"/"on" ("League of Nations", "House Committee on ..."), else the last
+        named = next((i for i, w in enumerate(words) if w.islower()), len(words))
+        found = [w for w in words[:named] if w in heads and w not in NO_SHORT_FORM]
+        if found and found[-1] not in first:
+            first[found[-1]] = c.end
+    out = []
+    for head, after in first.items():
+        for m in regex.finditer(rf"\b[Tt]he\s+({regex.escape(head)})\b", text, pos=after):
+            if rx.SHORT_FORM_END.match(text, m.end(1)):
+                out.append(Candidate(m.start(1), m.end(1), "ORG", "rule:org-short-form", "rule"))
+    return out
+
+
 WORD_START = regex.compile(r"(?<![\w-])")  # not inside a word or a hyphenated compound
 WORD_END = regex.compile(r"(?!\w)")
 

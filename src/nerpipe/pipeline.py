@@ -23,6 +23,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
+from nerpipe import regexes as rx
 from nerpipe.citations import find_citations, person_spans
 from nerpipe.dates import find_dates
 from nerpipe.entities import (
@@ -35,8 +36,10 @@ from nerpipe.entities import (
     prefer_people,
     propagate,
     select,
+    short_org_forms,
     trim,
 )
+from nerpipe.notes import imprint_spans, note_people, note_regions
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import CUE_RULES, RULES, Token, WordTest, extend_name, word_tests
@@ -117,6 +120,7 @@ class EntityComponent:
         self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
         self.suffixes = lexicon.get("name_suffixes", frozenset())
         self.particles = lexicon.get("name_particles", frozenset())
+        self.org_heads = lexicon.get("org_heads", frozenset())
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.families = {
             name: tradition
@@ -177,6 +181,8 @@ class EntityComponent:
         vocab = doc.vocab
         for match_id, start, end in self.rules(doc):
             label, pattern = self.info[strings[match_id]]
+            if pattern == "rule:acronym" and rx.CODE_NUMBER.match(text, ends[end - 1]):
+                continue  # a code before its number is a unit, not a body: "FO 371", "DY 30"
             if label == "PERSON":
                 if words is None:
                     words = [tok.text for tok in doc]
@@ -195,6 +201,18 @@ class EntityComponent:
                 out.append(trimmed)
                 if source == "cue" and doc[start].lower_ in self.honorifics:
                     forced.append((trimmed.start, trimmed.end))
+        regions = note_regions(text)  # the conventions of notes: "Ellis to Barton, May 2, 1931"
+        if regions:
+            given_bit = int(self.flags["given"].removeprefix("FLAG"))
+            found = note_people(
+                text,
+                regions,
+                lambda w: bool(vocab[w].check_flag(name_bit)),
+                lambda w: bool(vocab[w].check_flag(given_bit)),
+                self.titles,
+            )
+            out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in found)
+        out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in imprint_spans(text))
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
@@ -224,6 +242,9 @@ class EntityComponent:
         events = event_spans(text)
         chosen = drop_inside_events(text, chosen, events)
         chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
+        short = short_org_forms(text, chosen, self.org_heads)
+        if short:
+            chosen = select([*chosen, *short])
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")

@@ -463,3 +463,66 @@ NAMED_AFTER = regex.compile(
         (?:Doctrine|Plan|(?:Peace\s+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary)\b""",
     FLAGS,
 )
+
+# -- notes: where the notes' conventions hold ---------------------------------------------------
+# A heading that opens the notes: "Notes", "Endnotes", "Footnotes", "Notes to Chapter 7".
+NOTES_HEADING = regex.compile(
+    r"""\n[ \t]*(?:Notes|NOTES|Endnotes|ENDNOTES|Footnotes|FOOTNOTES|Notes\s+to\s+Chapter\s+\w+)[ \t]*:?[ \t\r]*(?=\n|\Z)""",
+    FLAGS,
+)
+# A numbered note on its own line, its body in `body`: "12. Ellis to Barton, May 2, 1931, ...",
+# "13 See Barrow, ..." (at most three digits, so a year never opens one).
+NOTE_BODY = regex.compile(
+    r"""(?:\A|\n)[ \t]*\d{1,3}[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\n]*)""",
+    FLAGS,
+)
+# One citation of a note starts at the note's start or after a semicolon; its lead-in is skipped:
+# " and ", "See ", "See also ", "Cf. ", "Also ".
+NOTE_UNIT_LEAD = regex.compile(r"""\s*(?:and\s+)?(?:(?:[Ss]ee|[Cc]f\.|[Aa]lso)(?:\s+also)?,?\s+)?""", FLAGS)
+# A name as notes write it: capitalised words, initials and particles ("Ellis", "H. Freeman
+# Matthews", "Charles de Gaulle", "Hafez al-Assad"); which words are names is the word tests'.
+NOTE_NAME_WORD = r"""(?:\p{Lu}[\p{L}'’]*\.?(?:-\p{Lu}?[\p{L}'’]+)*|(?:de|da|di|du|del|della|van|von|der|den|ter|al|el|bin|ibn)(?:-\p{Lu}[\p{L}'’]+)?)"""
+NOTE_NAME = rf"""(?:{NOTE_NAME_WORD}(?:[ \t]+{NOTE_NAME_WORD}){{0,4}})"""
+# "Ellis to Barton, May 2, 1931", "Kellogg through Castle to Hoover (with enclosures)", "Ellis to
+# Barton and enclosure": the correspondents, before a date, a bracket, an enclosure or the end.
+CORRESPONDENCE = regex.compile(
+    rf"""(?P<names>{NOTE_NAME}(?:\s+(?:to|through)\s+{NOTE_NAME})+)
+        (?=\s*(?:[,;(:]|and\s+enclosures?\b|enclosures?\b|\Z))""",
+    FLAGS,
+)
+# "Ellis memorandum", "Barton minute of May 2, 1931", "Winnacker paper": the writer of a document.
+WRITER_OF = regex.compile(
+    rf"""(?P<names>{NOTE_NAME})\s+(?=(?:memorandum|memoranda|minute|minutes|paper|letter|note|notes|diary|telegram
+        |cable|despatch|dispatch|report|draft|comments|journal|testimony)\b)""",
+    FLAGS,
+)
+# "Ellis, ed.", "Ellis and Barton, eds.", and authors before a title: "Ellis and Barton, The
+# Title", "Everett L. Barrow, *Title*" (the rules ask these names for a given name or initial).
+EDITORS = regex.compile(
+    rf"""(?P<names>{NOTE_NAME}(?:(?:,\s+|,?\s+and\s+){NOTE_NAME})*),\s+(?:eds?\.|editors?\b|comp\.|trans\.)""",
+    FLAGS,
+)
+AUTHORS_BEFORE_TITLE = regex.compile(
+    rf"""(?P<names>{NOTE_NAME}(?:(?:,\s+|,?\s+and\s+){NOTE_NAME})*),\s+(?=["“*‘]|\p{{Lu}}\p{{Ll}})""",
+    FLAGS,
+)
+# The names of a list: "Ellis, Barton and Noble" -> three; "Kellogg through Castle to Hoover".
+NOTE_NAME_SEPARATOR = regex.compile(r"\s*(?:,\s*|\s+(?:and|to|through)\s+)", FLAGS)
+# An imprint: "(New York: Harcourt, Brace and Company, 1948)", "(Washington, DC: Government
+# Printing Office, 1950)", "(Cambridge: Cambridge University Press, 2003), 12": the place(s) and
+# the publisher, before the year.
+IMPRINT = regex.compile(
+    rf"""\((?P<place>\p{{Lu}}[\p{{L}}.'’]*(?:[ \t]+\p{{Lu}}[\p{{L}}.'’]*){{0,3}})
+        (?:,[ \t]*(?P<region>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)?))?
+        :[ \t]*(?P<publisher>\p{{Lu}}[^():;\n]{{1,80}}?),[ \t]*(?:\d{{1,2}}[ \t]+)?{YEAR}[^()\n]{{0,20}}\)""",
+    FLAGS,
+)
+# A number right after an acronym makes it a unit code: "FO 371/123456", "DY 30", "RG 59"
+# (not "CPSU 20th Congress": an ordinal is no unit number).
+CODE_NUMBER = regex.compile(r"[ \t]+\d+(?![\d]*(?:st|nd|rd|th)\b)", FLAGS)
+# What may follow an organisation's head used alone ("the Committee refused"): not "of"/"on"/"for"
+# and a name (another body: "the Committee on Appropriations"), nor another capitalised word
+# ("the League Council"), nor a hyphen.
+SHORT_FORM_END = regex.compile(
+    r"""(?!\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu})(?![ \t]+\p{Lu})(?![-\w])""", FLAGS
+)

@@ -117,6 +117,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
     given_names = frozenset(w for w in all_given - ambiguous if w.lower() not in not_name)
     given_weak = frozenset(w for w in all_given - given_names if w.lower() not in stop)
     particles = words("name_particles")
+    unit_codes = words("unit_codes")
     vn_family = words("surnames_vietnamese")
     vn_middle = words("middle_names_vietnamese")
     kh_name = words("names_khmer", "names_lao")
@@ -165,8 +166,17 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
         "ministry": lambda w: w in MINISTRY_WORDS,
         "subject": lambda w: w.lower() in LOWERCASE_SUBJECTS,  # "foreign", "affairs"
         # "KPRP", "CPSU" (not a Roman numeral), or dotted: "C.P.S.U."
+        # not a function word of an all-caps heading ("HEARINGS BEFORE THE SUBCOMMITTEE"), nor
+        # an archival unit code ("RG 59", "CDF 1950-1954": ANNOTATION.md)
         "acronym": lambda w: (
-            (len(w) <= 6 and w.isupper() and word_shape(w) in ACRONYM_SHAPES and w not in ROMAN_NUMERALS)
+            (
+                len(w) <= 6
+                and w.isupper()
+                and word_shape(w) in ACRONYM_SHAPES
+                and w not in ROMAN_NUMERALS
+                and w.lower() not in stop
+                and w not in unit_codes
+            )
             or (w[-1:] == "." and word_shape(w) in DOTTED_ACRONYM_SHAPES)
         ),
         "zone_word": lambda w: w in ZONE_WORDS,
