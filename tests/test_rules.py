@@ -69,10 +69,11 @@ def test_word_tests_are_lexeme_flags_of_the_pipeline(
 def test_every_rule_token_names_a_word_test() -> None:
     names = set(_tests())
     tokens = [token for _, _, patterns in RULES for pattern in patterns for token in pattern]
-    assert {token["TEST"] for token in tokens if "TEST" in token} <= names
+    assert {token[k] for token in tokens for k in ("TEST", "NOT_TEST") if k in token} <= names
     # besides word tests, only one-value attributes the Matcher checks in C
     assert all(
-        set(token) <= {"TEST", "OP"} or set(token) - {"OP"} in ({"LOWER"}, {"ORTH"}) for token in tokens
+        set(token) <= {"TEST", "NOT_TEST", "OP"} or set(token) - {"OP"} in ({"LOWER"}, {"ORTH"})
+        for token in tokens
     )
     assert all(isinstance(v, str) for token in tokens for k, v in token.items() if k != "TEST")
 

@@ -71,7 +71,11 @@ lex['name_particles'] = L("de|da|di|do|du|des|del|della|dei|dos|das|van|von|der|
 lex['name_suffixes'] = L("Jr.|Jr|Sr.|Sr|II|III|IV|V|Jnr.|Snr.")
 # Titles that can only precede a person: with one of these a capitalised word is a person even
 # where a place or an acronym has the same spelling ("Senator Jackson", "Mr. DODD.").
+# Ranks of nobility precede a name as titles do ("Count Andrássy", "Lord Salisbury").
+lex['titles'] += ['Count', 'Countess', 'Baron', 'Baroness', 'Duke', 'Duchess', 'Marquess', 'Marquis', 'Marquise',
+                  'Viscount', 'Viscountess', 'Archduke', 'Grand Duke', 'Kaiser', 'Khedive', 'Negus', 'Mikado']
 lex['honorifics'] = L("Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Mlle.|Monsieur|Dr.|Dr|Prof.|Professor|Sir|Dame|"
+                      "Lord|Lady|Count|Countess|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Viscount|Archduke|Kaiser|Khedive|"
                       "Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Ambassador|Chairman|Chairwoman|"
                       "Sultan|Shah|Emperor|Empress|Emir|Sheikh|Tsar|Czar|King|Queen|Prince|Princess|Pope")
 # Words that follow a person's name without being part of it: collections, doctrines, plans,

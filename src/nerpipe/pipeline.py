@@ -32,6 +32,7 @@ from nerpipe.entities import (
     drop_inside_events,
     event_spans,
     merge_attached,
+    model_candidates,
     periodical_spans,
     prefer_people,
     propagate,
@@ -146,7 +147,19 @@ class EntityComponent:
             for e in entries
             if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON"
         )
-        self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
+        tests = word_tests(lexicon, one_word)
+        self.flags = register_word_tests(nlp, tests)
+        # a model's PERSON: name words or particles; its GPE: capitalised words, no given name
+        # first, no title or organisation head ("Barton", "Secretary", "Office" are no places)
+        self.model_person_word = lambda w: tests["name_part"](w) or tests["particle"](w)
+        nationality = self.nationalities
+        self.model_place_word = lambda w: (
+            tests["org_word"](w)
+            and w not in nationality  # "Khmer", "Lao": no place
+            and not tests["given"](w)
+            and not tests["title"](w)
+            and not tests["org_head"](w)
+        )
         by_key: dict[str, list[Doc]] = {}
         for entry in entries:
             key = f"{entry.label}|{entry.id}"
@@ -178,18 +191,28 @@ class EntityComponent:
         words: list[str] | None = None
         spaces: list[bool] = []
         name_bit = int(self.flags["name_part"].removeprefix("FLAG"))
+        org_bit = int(self.flags["org_word"].removeprefix("FLAG"))
         vocab = doc.vocab
+
+        def is_name(w: str) -> bool:
+            return bool(vocab[w].check_flag(name_bit))
+
+        def is_org_word(w: str) -> bool:
+            return bool(vocab[w].check_flag(org_bit))
+
         for match_id, start, end in self.rules(doc):
             label, pattern = self.info[strings[match_id]]
             if pattern == "rule:acronym" and rx.CODE_NUMBER.match(text, ends[end - 1]):
                 continue  # a code before its number is a unit, not a body: "FO 371", "DY 30"
-            if label == "PERSON":
+            if label in ("PERSON", "ORG") and pattern != "rule:acronym":
                 if words is None:
                     words = [tok.text for tok in doc]
                     spaces = [bool(tok.whitespace_) for tok in doc]
-                start, end = extend_name(
-                    words, spaces, start, end, lambda w: bool(vocab[w].check_flag(name_bit)), self.suffixes
-                )
+                # "Houphouët-Boigny", "Martin Luther King Jr."; "Anglo-Iranian Oil Company"
+                if label == "PERSON":
+                    start, end = extend_name(words, spaces, start, end, is_name, self.suffixes)
+                else:
+                    start, end = extend_name(words, spaces, start, end, is_org_word, frozenset())
             source = "cue" if pattern in CUE_RULES else "rule"
             trimmed = trim(
                 text,
@@ -207,7 +230,7 @@ class EntityComponent:
             found = note_people(
                 text,
                 regions,
-                lambda w: bool(vocab[w].check_flag(name_bit)),
+                is_name,
                 lambda w: bool(vocab[w].check_flag(given_bit)),
                 self.titles,
             )
@@ -225,19 +248,22 @@ class EntityComponent:
                         Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation")
                     )
         out.extend(periodical_spans(text))
-        for ent in doc.ents:  # a statistical model's entities, if one ran before us
-            if ent.label_ in MODEL_LABELS:
-                out.append(
-                    Candidate(
-                        ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"
-                    )
-                )
         out.extend(compass_spans(text))
         return prefer_people(out, forced)
 
+    def model_spans(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A statistical model's entities (if one ran before us) that the rules leave room for."""
+        model = [
+            Candidate(ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model")
+            for ent in doc.ents
+            if ent.label_ in MODEL_LABELS
+        ]
+        return model_candidates(text, found, model, self.model_person_word, self.model_place_word)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        chosen = select(self.candidates(doc))
+        candidates = self.candidates(doc)
+        chosen = select(candidates)
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
         chosen = drop_inside_events(text, chosen, events)
@@ -245,6 +271,14 @@ class EntityComponent:
         short = short_org_forms(text, chosen, self.org_heads)
         if short:
             chosen = select([*chosen, *short])
+        if doc.ents:  # last, and only where no rule, propagation, short form, event or citation is
+            blocked = [Candidate(s, e, "EVENT", "event", "rule") for s, e in events]
+            blocked += [
+                Candidate(c.start, c.end, "CITATION", c.kind, "citation") for c in doc._.citations or ()
+            ]
+            model = self.model_spans(doc, text, [*candidates, *chosen, *blocked])
+            if model:
+                chosen = select([*chosen, *model])
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
@@ -279,15 +313,24 @@ def register_word_tests(nlp: Language, tests: dict[str, WordTest]) -> dict[str, 
 
 
 def flag_pattern(pattern: list[Token], flags: dict[str, str]) -> list[Token]:
-    """A rule's token pattern with `{"TEST": name}` turned into the test's lexeme flag.
+    """A rule's token pattern with `{"TEST": name}` (and `{"NOT_TEST": name}`) turned into the
+    test's lexeme flag (required True, or False).
 
     >>> flag_pattern([{"TEST": "title"}, {"TEST": "name_part", "OP": "+"}], {"title": "FLAG30", "name_part": "FLAG31"})
     [{'FLAG30': True}, {'FLAG31': True, 'OP': '+'}]
     """
-    return [
-        {(flags[v] if k == "TEST" else k): (True if k == "TEST" else v) for k, v in token.items()}
-        for token in pattern
-    ]
+    out = []
+    for token in pattern:
+        flagged: Token = {}
+        for k, v in token.items():
+            if k == "TEST":
+                flagged[flags[v]] = True
+            elif k == "NOT_TEST":  # a second test the word must fail: {"TEST": "a", "NOT_TEST": "b"}
+                flagged[flags[v]] = False
+            else:
+                flagged[k] = v
+        out.append(flagged)
+    return out
 
 
 @Language.factory("nerpipe_citations", default_config={"spans_key": "citations", "resolve_links": True})

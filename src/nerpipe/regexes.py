@@ -526,3 +526,6 @@ CODE_NUMBER = regex.compile(r"[ \t]+\d+(?![\d]*(?:st|nd|rd|th)\b)", FLAGS)
 SHORT_FORM_END = regex.compile(
     r"""(?!\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu})(?![ \t]+\p{Lu})(?![-\w])""", FLAGS
 )
+# The words of a statistical model's span, for its shape checks: "Houphouët-Boigny" -> two.
+MODEL_WORD_SPLIT = regex.compile(r"[\s-]+", FLAGS)
+MODEL_INITIAL = regex.compile(r"\p{Lu}\.(?:\p{Lu}\.)*", FLAGS)

@@ -110,6 +110,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
     # a job title ends an organisation's name: "House Committee on Naval Affairs Chair Ellis Barton"
     not_org_word = stop | MONTH_WORDS | lower("org_stop_titles")
     titles = lower("titles")
+    honorifics = lower("honorifics")
     # given names: the curated lists and a data package's (lexicon-given-names.json); one that is
     # also a common word or a place ("Hope", "Georgia") only where an initial confirms it
     ambiguous = words("given_names_ambiguous")
@@ -149,6 +150,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
         "initial": lambda w: w[-1:] == "." and word_shape(w) in INITIAL_SHAPES,  # "L.", "L.I."
         "fused_initial_name": lambda w: w[1:2] == "." and word_shape(w) in FUSED_INITIAL_SHAPES,  # "V.Bakaev"
         "title": lambda w: w.lower() in titles,  # "Prince", "comrade", "Mr."
+        "honorific": lambda w: w.lower() in honorifics,  # "Mr.", "Senator", "Lord": only before a person
         "given": lambda w: w in given_names,  # "Yuri", "Dean", "Kofi"
         "given_weak": lambda w: w in given_weak,  # "Hope", "Georgia": a name with an initial after it
         "particle": lambda w: w in particles,  # "von", "de", "al", "Van", "Du"
@@ -186,7 +188,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
 
 # Rules whose first word says the rest is a person: they beat an acronym or a place of the same
 # span ("Mr. DODD." is no organisation), and after an honorific even a gazetteer's place.
-CUE_RULES = frozenset({"rule:title-name", "rule:speaker-label"})
+CUE_RULES = frozenset({"rule:title-name", "rule:speaker-label", "rule:honorific-name"})
 
 
 def t(test: str, op: str | None = None) -> Token:
@@ -218,6 +220,9 @@ RULES: list[Rule] = [
     ]),
     # a printed hearing's speaker label: "Mr. ABERNATHY.", "Senator FULBRIGHT." -> the surname
     ("rule:speaker-label", "PERSON", [[t("title"), t("caps_name")]]),
+    # after an honorific any capitalised word but an organisation's head is a person, even a
+    # place's name: "Lord Salisbury", "Senator Jackson", "Queen Victoria"; not "Duke University"
+    ("rule:honorific-name", "PERSON", [[t("honorific"), {"TEST": "org_word", "NOT_TEST": "org_head"}]]),
     ("rule:vietnamese-name", "PERSON", [[t("vn_family"), t("syllable"), t("syllable", "?")]]),
     ("rule:vietnamese-middle-name", "PERSON", [[t("syllable"), t("vn_middle"), t("syllable")]]),
     ("rule:khmer-name", "PERSON", [[t("kh_name"), t("syllable"), t("syllable", "?")]]),
