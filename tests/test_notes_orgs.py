@@ -193,3 +193,27 @@ ORGS_MISSES = [
 )
 def test_organisations_near_misses(spans_of, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert (absent, "ORG") not in spans_of(text)
+
+
+# "Surname, Given" opening a reference-list or index line: (text, the PERSON span or None)
+SURNAME_GIVEN = [
+    ("Index\nDrury, Lyman Asher, 12, 45-47\n", "Drury, Lyman Asher"),
+    (
+        "Bibliography\nPennington, Walter K. The Historical Office. New York: Knopf, 1950.\n",
+        "Pennington, Walter K.",
+    ),
+    ("Bibliography\nReid, Ann C., ed. Documents. Boston: Little, 1950.\n", "Reid, Ann C."),
+    (
+        "Bibliography\nMarsh, Everett T., and Ann C. Reid. The Diplomats. Boston: Little, 1953.\n",
+        "Marsh, Everett T.",
+    ),
+    ("Prose.\nFinally, Harold Whitcombe left.\n", None),  # prose: nothing of an entry follows
+    ("Prose.\nMoscow, Leonid said, was cold.\n", None),  # a place is no surname
+    ("Prose.\nHowever, Walter K. Pennington. The next day\n", None),  # a stop word is no surname
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SURNAME_GIVEN, ids=[str(n) for _, n in SURNAME_GIVEN])
+def test_surname_given_lines(spans_of, text: str, name: str | None) -> None:  # type: ignore[no-untyped-def]
+    people = [t for t, label in spans_of(text) if label == "PERSON" and ", " in t]
+    assert people == ([name] if name else [])

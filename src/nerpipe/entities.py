@@ -199,7 +199,7 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 # Rules whose span may extend a known person's name with given names before it.
-GIVEN_NAME_RULES = frozenset({"rule:given-surname", "rule:given-initial-surname"})
+GIVEN_NAME_RULES = frozenset({"rule:given-surname"})
 
 
 def _may_contain(c: Candidate, start: int, end: int, labels: set[str]) -> bool:
@@ -450,12 +450,24 @@ def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) ->
         found = [w for w in words[:named] if w in heads and w not in NO_SHORT_FORM]
         if found and found[-1] not in first:
             first[found[-1]] = c.end
-    out = []
-    for head, after in first.items():
-        for m in regex.finditer(rf"\b[Tt]he\s+({regex.escape(head)})\b", text, pos=after):
-            if rx.SHORT_FORM_END.match(text, m.end(1)):
-                out.append(Candidate(m.start(1), m.end(1), "ORG", "rule:org-short-form", "rule"))
+    out: list[Candidate] = []
+    if not first:
+        return out
+    taken = Coverage(len(text))
+    for c in spans:
+        taken.add(c.start, c.end)
+    heads_re = _short_form_regex(tuple(sorted(first)))  # one pass for all heads
+    for m in heads_re.finditer(text, min(first.values())):
+        s, e = m.start(1), m.end(1)
+        if s >= first[m.group(1)] and rx.SHORT_FORM_END.match(text, e) and not taken.overlaps(s, e):
+            out.append(Candidate(s, e, "ORG", "rule:org-short-form", "rule"))
     return out
+
+
+@lru_cache(maxsize=256)
+def _short_form_regex(heads: tuple[str, ...]) -> regex.Pattern[str]:
+    """ "the" and one of the heads ("the League", "the Committee"); documents share their heads."""
+    return regex.compile(rf"\b[Tt]he\s+({'|'.join(regex.escape(h) for h in heads)})\b")
 
 
 WORD_START = regex.compile(r"(?<![\w-])")  # not inside a word or a hyphenated compound

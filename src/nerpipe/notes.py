@@ -8,6 +8,7 @@ Every article has notes, and notes name people in ways running prose does not:
     "Ellis and Barton, eds.", "Ellis, ed."        editors
     "Everett L. Barrow and Ann Reid, The Title"   authors before a title
     "(New York: Harcourt, Brace, 1948)"          the imprint: New York (GPE), the publisher (ORG)
+    "Drury, Lyman Asher, 12, 45-47"              a reference list's or an index's "Surname, Given"
 
 The first four hold only inside notes, found by their layout (`note_regions`: numbered note
 lines, and every numbered line after a "Notes" heading), so that "Britain to France" in prose is
@@ -34,6 +35,9 @@ INITIAL = regex.compile(r"\p{Lu}\.")
 
 def note_regions(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each note's body: numbered lines ("12. Ellis to Barton, ...").
+
+    A line is found by the newline before it (fast to look for), so the text's first line, its
+    title, is never a note.
 
     >>> text = "Prose.\\n\\nNotes\\n1. Ellis to Barton, May 2, 1931.\\n2 Ibid."
     >>> [text[s:e] for s, e in note_regions(text)]
@@ -130,4 +134,37 @@ def imprint_spans(text: str) -> list[Span]:
         for group, label in (("place", "GPE"), ("region", "GPE"), ("publisher", "ORG")):
             if m.group(group):
                 out.append((m.start(group), m.end(group), label, "notes:imprint"))
+    return out
+
+
+def surname_given_spans(text: str, is_name: WordTest, is_given: WordTest) -> list[Span]:
+    """ "Surname, Given" names opening reference-list and index lines: one PERSON span each.
+
+    The given part must start with a given name or an initial, the surname be name words, and
+    an entry's continuation follow: "Drury, Lyman Asher, 12" -> `Drury, Lyman Asher`;
+    "Moscow, Leonid ..." is a place; "Finally, Harold Whitcombe left" is prose.
+
+    >>> surname_given_spans("\\nDrury, Lyman A., 12, 45.", str.istitle, {"Lyman"}.__contains__)
+    [(1, 16, 'PERSON', 'notes:surname-given')]
+    """
+    out: list[Span] = []
+    if ", " not in text:
+        return out
+    for m in rx.SURNAME_GIVEN_LINE.finditer(text):
+        if not all(is_name(w) for w in m.group("surname").split()):
+            continue
+        given = list(regex.finditer(r"\S+", m.group("given")))
+        first = given[0].group()
+        if not (is_given(first) or rx.MODEL_INITIAL.fullmatch(first)):
+            continue
+        good = 1  # the given names that are names or initials, from the first on
+        while good < len(given) and (
+            is_name(given[good].group()) or rx.MODEL_INITIAL.fullmatch(given[good].group())
+        ):
+            good += 1
+        for n in range(good, 0, -1):  # the longest run that an entry's continuation follows
+            end = m.start("given") + given[n - 1].end()
+            if rx.SURNAME_GIVEN_FOLLOW.match(text, end):
+                out.append((m.start("name"), end, "PERSON", "notes:surname-given"))
+                break
     return out

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
@@ -40,7 +39,7 @@ from nerpipe.entities import (
     short_org_forms,
     trim,
 )
-from nerpipe.notes import imprint_spans, note_people, note_regions
+from nerpipe.notes import imprint_spans, note_people, note_regions, surname_given_spans
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
 from nerpipe.rules import CUE_RULES, RULES, Token, WordTest, extend_name, word_tests
@@ -73,6 +72,19 @@ for _ext in ("norm", "mod"):
         Span.set_extension(_ext, default=None)
 if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
+
+
+class _Words:
+    """A doc's token texts looked up one at a time from their ORTH ids (most are never read)."""
+
+    def __init__(self, orths: list[int], strings: Any) -> None:
+        self.orths, self.strings = orths, strings
+
+    def __len__(self) -> int:
+        return len(self.orths)
+
+    def __getitem__(self, i: int) -> str:
+        return str(self.strings[self.orths[i]])
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -152,6 +164,7 @@ class EntityComponent:
         # a model's PERSON: name words or particles; its GPE: capitalised words, no given name
         # first, no title or organisation head ("Barton", "Secretary", "Office" are no places)
         self.model_person_word = lambda w: tests["name_part"](w) or tests["particle"](w)
+        self.given_or_weak = lambda w: tests["given"](w) or tests["given_weak"](w)
         nationality = self.nationalities
         self.model_place_word = lambda w: (
             tests["org_word"](w)
@@ -188,8 +201,8 @@ class EntityComponent:
                 label, pattern = self.info[strings[match_id][4:]]
                 out.append(Candidate(starts[start], ends[end - 1], label, pattern, "gazetteer"))
         forced: list[tuple[int, int]] = []  # people named after an honorific: "Senator Jackson"
-        words: list[str] | None = None
-        spaces: list[bool] = []
+        words: _Words | None = None
+        spaces: list[int] = []
         name_bit = int(self.flags["name_part"].removeprefix("FLAG"))
         org_bit = int(self.flags["org_word"].removeprefix("FLAG"))
         vocab = doc.vocab
@@ -205,9 +218,9 @@ class EntityComponent:
             if pattern == "rule:acronym" and rx.CODE_NUMBER.match(text, ends[end - 1]):
                 continue  # a code before its number is a unit, not a body: "FO 371", "DY 30"
             if label in ("PERSON", "ORG") and pattern != "rule:acronym":
-                if words is None:
-                    words = [tok.text for tok in doc]
-                    spaces = [bool(tok.whitespace_) for tok in doc]
+                if words is None:  # read in C once; a word's text only where a rule matched
+                    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+                    words = _Words(orths, strings)
                 # "Houphouët-Boigny", "Martin Luther King Jr."; "Anglo-Iranian Oil Company"
                 if label == "PERSON":
                     start, end = extend_name(words, spaces, start, end, is_name, self.suffixes)
@@ -236,6 +249,9 @@ class EntityComponent:
             )
             out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in found)
         out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in imprint_spans(text))
+        given_test = self.given_or_weak
+        for s, e, label, rule in surname_given_spans(text, is_name, given_test):
+            out.append(Candidate(s, e, label, rule, "citation"))
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
@@ -268,9 +284,9 @@ class EntityComponent:
         events = event_spans(text)
         chosen = drop_inside_events(text, chosen, events)
         chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
-        short = short_org_forms(text, chosen, self.org_heads)
+        short = short_org_forms(text, chosen, self.org_heads)  # they overlap nothing chosen
         if short:
-            chosen = select([*chosen, *short])
+            chosen = sorted([*chosen, *short], key=lambda c: c.start)
         if doc.ents:  # last, and only where no rule, propagation, short form, event or citation is
             blocked = [Candidate(s, e, "EVENT", "event", "rule") for s, e in events]
             blocked += [

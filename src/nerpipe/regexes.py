@@ -472,8 +472,10 @@ NOTES_HEADING = regex.compile(
 )
 # A numbered note on its own line, its body in `body`: "12. Ellis to Barton, May 2, 1931, ...",
 # "13 See Barrow, ..." (at most three digits, so a year never opens one).
+# Both this and SURNAME_GIVEN_LINE start at a literal newline, which the engine finds fast: the
+# text's first line (its title) is never tried.
 NOTE_BODY = regex.compile(
-    r"""(?:\A|\n)[ \t]*\d{1,3}[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\n]*)""",
+    r"""\n[ \t]*\d{1,3}[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\n]*)""",
     FLAGS,
 )
 # One citation of a note starts at the note's start or after a semicolon; its lead-in is skipped:
@@ -529,3 +531,19 @@ SHORT_FORM_END = regex.compile(
 # The words of a statistical model's span, for its shape checks: "Houphouët-Boigny" -> two.
 MODEL_WORD_SPLIT = regex.compile(r"[\s-]+", FLAGS)
 MODEL_INITIAL = regex.compile(r"\p{Lu}\.(?:\p{Lu}\.)*", FLAGS)
+# "Surname, Given" at the start of a line of a reference list or an index, where what follows
+# says so (SURNAME_GIVEN_FOLLOW): "Pennington, Walter K. The Title ...", "Drury, Lyman Asher, 12,
+# 45-47", "Reid, Ann C., ed.", "Marsh, Everett T., and Ann C. Reid. Title". In prose ("Finally,
+# Harold Whitcombe left") nothing of that follows.
+SURNAME_GIVEN_LINE = regex.compile(
+    r"""\n[ \t]*(?:[-•*][ \t]+|\d{1,3}[.)]?[ \t]+)?
+        (?P<name>(?P<surname>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?),[ \t]+
+          (?P<given>\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?){0,3}))""",
+    FLAGS,
+)
+# After the given names: page numbers (an index), an editor's mark, a second author, or the
+# period that ends the name before a title (an initial's own period does).
+SURNAME_GIVEN_FOLLOW = regex.compile(
+    r"""(?:,[ \t]*\d|,[ \t]+(?:eds?|comp|trans)\.|,?[ \t]+and[ \t]+\p{Lu}|(?<=\.)[ \t]+["“*]?\p{Lu}|\.[ \t]+["“*]?\p{Lu})""",
+    FLAGS,
+)

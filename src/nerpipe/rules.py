@@ -15,7 +15,7 @@ that no list holds, using the word lists of `patterns/lexicon.json`:
                                                  by an initial
             "L.I. Brezhnev", "W. E. B. Du Bois"  initials + surname
             "U. Alexis Johnson"                  initial + given name + surname
-            "Mr. ABERNATHY." -> ABERNATHY        a hearing's all-caps speaker label
+            "Mr. ABERNATHY." -> ABERNATHY        a hearing's all-caps speaker label (title-name)
     ORG     "Indochina Communist Party"          capitalised words + an organisation head
             "Institute of Oriental Studies"      head + of/for/on + capitalised words
             "Ministry of foreign affairs"        ministry + a subject (may be lowercase)
@@ -37,8 +37,8 @@ Each rule has an id (`rule:<name>`) that becomes the span's `pattern` (provenanc
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -154,7 +154,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
         "given": lambda w: w in given_names,  # "Yuri", "Dean", "Kofi"
         "given_weak": lambda w: w in given_weak,  # "Hope", "Georgia": a name with an initial after it
         "particle": lambda w: w in particles,  # "von", "de", "al", "Van", "Du"
-        "caps_name": caps_name,
+        "surname": lambda w: name_part(w) or caps_name(w),  # "Barton", "BARTON"
         "vn_family": lambda w: w in vn_family,  # "Nguyen", "Le"
         "vn_middle": lambda w: w in vn_middle,  # "Van", "Thi"
         "kh_name": lambda w: w in kh_name,  # "Ieng", "Souphanouvong"
@@ -188,7 +188,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
 
 # Rules whose first word says the rest is a person: they beat an acronym or a place of the same
 # span ("Mr. DODD." is no organisation), and after an honorific even a gazetteer's place.
-CUE_RULES = frozenset({"rule:title-name", "rule:speaker-label", "rule:honorific-name"})
+CUE_RULES = frozenset({"rule:title-name", "rule:honorific-name"})
 
 
 def t(test: str, op: str | None = None) -> Token:
@@ -202,6 +202,7 @@ def lower(word: str, op: str | None = None) -> Token:
 
 
 HYPHEN: Token = {"ORTH": "-"}
+HYPHEN_OPT: Token = {"ORTH": "-", "OP": "?"}
 # A name cut by a line end: "Everett\nLisle Barrow" (the tokenizer keeps the newline as a token).
 LINE_BREAK: Token = {"ORTH": "\n", "OP": "?"}
 
@@ -213,13 +214,12 @@ _poss = t("possessive", "?")
 _the = lower("the", "?")
 RULES: list[Rule] = [
     ("rule:title-name", "PERSON", [
-        [t("title"), t("name_part", "+")],  # "Prince Sihanouk", "comrade Tran Van Xuan"
-        [t("title"), t("name_part", "?"), t("initial", "+"), t("name_part")],  # "Mr. L. Brezhnev", "Senator Ellis M. Barton"
-        [t("title"), t("particle", "+"), t("name_part")],  # "President de Gaulle", "General von Moltke"
-        [t("title"), t("particle"), HYPHEN, t("name_part")],  # "President al-Assad"
+        # "Prince Sihanouk", "comrade Tran Van Xuan", "Mr. L. Brezhnev", "Senator Ellis M. Barton",
+        # and a printed hearing's speaker label: "Mr. ABERNATHY.", "Senator FULBRIGHT."
+        [t("title"), t("name_part", "*"), t("initial", "*"), t("surname")],
+        # "President de Gaulle", "General von Moltke", "President al-Assad"
+        [t("title"), t("particle", "+"), HYPHEN_OPT, t("name_part")],
     ]),
-    # a printed hearing's speaker label: "Mr. ABERNATHY.", "Senator FULBRIGHT." -> the surname
-    ("rule:speaker-label", "PERSON", [[t("title"), t("caps_name")]]),
     # after an honorific any capitalised word but an organisation's head is a person, even a
     # place's name: "Lord Salisbury", "Senator Jackson", "Queen Victoria"; not "Duke University"
     ("rule:honorific-name", "PERSON", [[t("honorific"), {"TEST": "org_word", "NOT_TEST": "org_head"}]]),
@@ -230,21 +230,18 @@ RULES: list[Rule] = [
         [t("cn_family"), t("syllable"), t("syllable", "?")],  # "Zhou Enlai", "Kim Il Sung"
         [t("cn_family"), t("syllable"), HYPHEN, t("lower_syllable")],  # "Chiang Kai-shek"
     ]),
+    # one pattern per shape where one will do: each pattern opens states at every given name
     ("rule:given-surname", "PERSON", [
-        # "Dean Acheson", "Everett Lisle Barrow", "Everett\nLisle Barrow"
-        [t("given"), LINE_BREAK, t("name_part"), t("name_part", "?")],
-        # "Otto von Bismarck", "Johan van der Merwe", "José Ortega y Gasset", "Martin Van Buren"
-        [t("given"), t("name_part", "?"), t("particle", "+"), t("name_part")],
-        [t("given"), t("name_part", "?"), t("particle"), HYPHEN, t("name_part")],  # "Hafez al-Assad"
-    ]),
-    ("rule:given-initial-surname", "PERSON", [
-        # "John F. Kennedy", "Harold T. Whitcombe", "John F. X. McGohey"
-        [t("given"), LINE_BREAK, t("initial", "+"), t("name_part"), t("name_part", "?")],
+        # "Dean Acheson", "John F. Kennedy", "Harold T. Whitcombe", "Everett Lisle Barrow",
+        # "Everett\nLisle Barrow"
+        [t("given"), LINE_BREAK, t("initial", "*"), t("name_part"), t("name_part", "?")],
+        # "Otto von Bismarck", "Johan van der Merwe", "José Ortega y Gasset", "Hafez al-Assad"
+        [t("given"), t("name_part", "?"), t("particle", "+"), HYPHEN_OPT, t("name_part")],
         [t("given_weak"), t("initial", "+"), t("name_part")],  # "Hope M. Cooke", "Mark W. Clark"
     ]),
     ("rule:initials-surname", "PERSON", [
-        [t("initial", "+"), t("particle", "*"), t("name_part")],  # "L. Brezhnev", "W. E. B. Du Bois"
-        [t("initial"), t("given"), t("name_part")],  # "U. Alexis Johnson", "J. Edgar Hoover"
+        # "L. Brezhnev", "W. E. B. Du Bois", "U. Alexis Johnson", "J. Edgar Hoover"
+        [t("initial", "+"), t("given", "?"), t("particle", "*"), t("name_part")],
         [t("fused_initial_name")],
     ]),
     # "the Johnson Administration" -> Johnson (ANNOTATION.md: only the person)
@@ -264,9 +261,16 @@ RULES: list[Rule] = [
 ]  # fmt: skip
 
 
+class Words(Protocol):
+    """Token texts by index: a list, or a lazy view of a doc's words."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, i: int, /) -> str: ...
+
+
 def extend_name(
-    words: list[str],
-    spaces: list[bool],
+    words: Words,
+    spaces: Sequence[int],
     start: int,
     end: int,
     is_name: Callable[[str], bool],
