@@ -49,6 +49,23 @@ WORDS = [
     ("1975", "ordinal", False),
     ("Ministry", "ministry", True),
     ("affairs", "subject", True),
+    ("McNamara", "name_part", True),  # an inner capital
+    ("O'Connor", "name_part", True),  # an apostrophe
+    ("Papers", "name_part", False),  # "Dulles Papers" -> Dulles
+    ("Kofi", "given", True),  # from the compiled package list
+    ("Hope", "given", False),  # a common word: only ...
+    ("Hope", "given_weak", True),  # ... with an initial after it
+    ("von", "particle", True),
+    ("Van", "particle", True),
+    ("Senator", "honorific", True),
+    ("General", "honorific", False),  # a title, but "General Motors"
+    ("BARTON", "surname", True),  # a speaker label
+    ("Barton", "surname", True),
+    ("CHAIRMAN", "surname", False),
+    ("USSR", "surname", False),  # a gazetteer place
+    ("Chair", "org_word", False),  # a job title ends an organisation's name
+    ("THE", "acronym", False),  # a heading's function word
+    ("RG", "acronym", False),  # an archival unit code
 ]
 
 

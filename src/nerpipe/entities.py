@@ -260,8 +260,24 @@ def _merge_pairs(
 def event_spans(text: str) -> list[tuple[int, int]]:
     """Event names ("Vietnam War", "Treaty of San Francisco") and ships' names in quotes."""
     events = [(m.start(), m.end()) for m in rx.EVENT.finditer(text)]
-    events += [(m.start(), m.end()) for m in rx.NAMED_AFTER.finditer(text)]  # "Truman Doctrine"
+    events += named_after_spans(text)  # "Truman Doctrine"
     return events + [(m.start("name"), m.end("name")) for m in rx.SHIP.finditer(text)]
+
+
+def named_after_spans(text: str) -> list[tuple[int, int]]:
+    """Names of doctrines, plans, prizes and laws named after people: "Truman Doctrine",
+    "Nobel Peace Prize", "Marshall Plan" (up to three capitalised words before the head)."""
+    out = []
+    for m in rx.NAMED_AFTER_HEAD.finditer(text):
+        start = m.start()
+        for _ in range(3):
+            word = rx.NAMED_AFTER_WORD.match(text, max(0, start - 60), start)
+            if word is None or word.group().split()[0] in LEADING_DROP:  # not "The Truman Doctrine"
+                break
+            start = word.start()
+        if start < m.start():
+            out.append((start, m.end()))
+    return out
 
 
 def drop_inside_events(
@@ -453,14 +469,19 @@ def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) ->
     out: list[Candidate] = []
     if not first:
         return out
-    taken = Coverage(len(text))
-    for c in spans:
-        taken.add(c.start, c.end)
     heads_re = _short_form_regex(tuple(sorted(first)))  # one pass for all heads
-    for m in heads_re.finditer(text, min(first.values())):
-        s, e = m.start(1), m.end(1)
-        if s >= first[m.group(1)] and rx.SHORT_FORM_END.match(text, e) and not taken.overlaps(s, e):
-            out.append(Candidate(s, e, "ORG", "rule:org-short-form", "rule"))
+    hits = [
+        (m.start(1), m.end(1))
+        for m in heads_re.finditer(text, min(first.values()))
+        if m.start(1) >= first[m.group(1)] and rx.SHORT_FORM_END.match(text, m.end(1))
+    ]
+    if hits:
+        taken = Spans([(c.start, c.end) for c in spans])
+        out = [
+            Candidate(s, e, "ORG", "rule:org-short-form", "rule")
+            for s, e in hits
+            if not any(taken.overlapping(s, e))
+        ]
     return out
 
 

@@ -203,6 +203,8 @@ class EntityComponent:
         forced: list[tuple[int, int]] = []  # people named after an honorific: "Senator Jackson"
         words: _Words | None = None
         spaces: list[int] = []
+        orths: list[int] = []
+        hyphen, joins = 0, set()
         name_bit = int(self.flags["name_part"].removeprefix("FLAG"))
         org_bit = int(self.flags["org_word"].removeprefix("FLAG"))
         vocab = doc.vocab
@@ -221,8 +223,14 @@ class EntityComponent:
                 if words is None:  # read in C once; a word's text only where a rule matched
                     orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
                     words = _Words(orths, strings)
+                    hyphen, joins = strings.add("-"), {strings.add(w) for w in ("-", ",", *self.suffixes)}
+                before = orths[start - 1] if start else 0
+                after = orths[end] if end < len(orths) else 0
+                after2 = orths[end + 1] if end + 1 < len(orths) else 0
+                if before != hyphen and after not in joins and after2 not in joins:
+                    pass  # nothing to extend over: the common case, decided on ids alone
                 # "Houphouët-Boigny", "Martin Luther King Jr."; "Anglo-Iranian Oil Company"
-                if label == "PERSON":
+                elif label == "PERSON":
                     start, end = extend_name(words, spaces, start, end, is_name, self.suffixes)
                 else:
                     start, end = extend_name(words, spaces, start, end, is_org_word, frozenset())

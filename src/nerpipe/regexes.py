@@ -457,12 +457,15 @@ NAME_SEPARATOR_REFERENCES = regex.compile(r"(\s*(?:\band\b|&|;)\s*)", FLAGS)
 # A generational suffix keeps its period at the end of a span: "Martin Luther King Jr.".
 NAME_SUFFIX_END = regex.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$", FLAGS)
 # A person's name in the name of a doctrine, plan, prize or law is not annotated (ANNOTATION.md):
-# "Truman Doctrine", "Marshall Plan", "Nobel Peace Prize", "Platt Amendment", "Curzon Line".
-NAMED_AFTER = regex.compile(
-    r"""\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+
-        (?:Doctrine|Plan|(?:Peace\s+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary)\b""",
+# "Truman Doctrine", "Marshall Plan", "Nobel Peace Prize", "Platt Amendment", "Curzon Line". The
+# head word is looked for first (rare and literal: fast); the capitalised words before it are
+# read back from there (`entities.named_after_spans`).
+NAMED_AFTER_HEAD = regex.compile(
+    r"""(?<=\p{L}[ \t]+)(?:Doctrine|Plan|(?:Peace[ \t]+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary)\b""",
     FLAGS,
 )
+# One capitalised word before such a head, read backwards: "Truman ", "Nobel ".
+NAMED_AFTER_WORD = regex.compile(r"""(?r)\p{Lu}[\p{L}'’-]+[ \t]+\G""", FLAGS)
 
 # -- notes: where the notes' conventions hold ---------------------------------------------------
 # A heading that opens the notes: "Notes", "Endnotes", "Footnotes", "Notes to Chapter 7".
