@@ -68,7 +68,8 @@ lex['org_heads'] += ['Motors', 'Motor', 'Electric', 'Dynamics', 'Oil', 'Petroleu
 lex['name_particles'] = L("de|da|di|do|du|des|del|della|dei|dos|das|van|von|der|den|ter|ten|zu|af|al|el|bin|ibn|bint|ben|ould|y|"
                           "De|Da|Di|Du|Del|Della|Van|Von|Der|Den|Ter|Ten|La|Le|Al|El|Bin|Ibn|Ould|St.|Ste.|Saint|Sainte|Mac|Mc|Fitz|O'")
 # Generational suffixes after a surname: "Martin Luther King Jr.", "Adlai E. Stevenson III".
-lex['name_suffixes'] = L("Jr.|Jr|Sr.|Sr|II|III|IV|V|Jnr.|Snr.")
+# ... and regnal numbers after a monarch's name: "Nicholas I", "Napoleon III", "Louis XIV".
+lex['name_suffixes'] = L("Jr.|Jr|Sr.|Sr|II|III|IV|V|Jnr.|Snr.|I|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI")
 # Titles that can only precede a person: with one of these a capitalised word is a person even
 # where a place or an acronym has the same spelling ("Senator Jackson", "Mr. DODD.").
 # Ranks of nobility precede a name as titles do ("Count Andrássy", "Lord Salisbury").

@@ -74,6 +74,18 @@ if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
 
 
+def caps_line(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] on a line of capitals, a heading ("STATEMENT OF HON. DEAN RUSK")?
+
+    Its words are no acronyms. A line of one or two words ("NATO", "USSR AND CHINA") may be
+    a list: it needs three capitalised words and no lowercase letter.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return rx.LOWERCASE.search(line) is None and len(rx.CAPS_WORD.findall(line)) >= 3
+
+
 class _Words:
     """A doc's token texts looked up one at a time from their ORTH ids (most are never read)."""
 
@@ -133,6 +145,7 @@ class EntityComponent:
         self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
         self.suffixes = lexicon.get("name_suffixes", frozenset())
         self.particles = lexicon.get("name_particles", frozenset())
+        self.lower_particles = frozenset(p for p in self.particles if p.islower())
         self.org_heads = lexicon.get("org_heads", frozenset())
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.families = {
@@ -218,13 +231,16 @@ class EntityComponent:
 
         for match_id, start, end in self.rules(doc):
             label, pattern = self.info[strings[match_id]]
-            if pattern == "rule:acronym" and rx.CODE_NUMBER.match(text, ends[end - 1]):
-                continue  # a code before its number is a unit, not a body: "FO 371", "DY 30"
+            if pattern == "rule:acronym" and (
+                rx.CODE_NUMBER.match(text, ends[end - 1]) or caps_line(text, starts[start], ends[end - 1])
+            ):
+                continue  # a unit code ("FO 371", "DY 30"), or a word of an all-caps heading
             if label in ("PERSON", "ORG") and pattern != "rule:acronym":
                 if words is None:  # read in C once; a word's text only where a rule matched
                     orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
                     words = _Words(orths, strings)
-                    hyphen, joins = strings.add("-"), {strings.add(w) for w in ("-", ",", *self.suffixes)}
+                    hyphen = strings.add("-")
+                    joins = {strings.add(w) for w in ("-", ",", *self.suffixes, *self.lower_particles)}
                 before = orths[start - 1] if start else 0
                 after = orths[end] if end < len(orths) else 0
                 after2 = orths[end + 1] if end + 1 < len(orths) else 0
@@ -232,7 +248,9 @@ class EntityComponent:
                     pass  # nothing to extend over: the common case, decided on ids alone
                 # "Houphouët-Boigny", "Martin Luther King Jr."; "Anglo-Iranian Oil Company"
                 elif label == "PERSON":
-                    start, end = extend_name(words, spaces, start, end, is_name, self.suffixes)
+                    start, end = extend_name(
+                        words, spaces, start, end, is_name, self.suffixes, self.lower_particles
+                    )
                 else:
                     start, end = extend_name(words, spaces, start, end, is_org_word, frozenset())
             source = "cue" if pattern in CUE_RULES else "rule"

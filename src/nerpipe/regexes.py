@@ -550,3 +550,7 @@ SURNAME_GIVEN_FOLLOW = regex.compile(
     r"""(?:,[ \t]*\d|,[ \t]+(?:eds?|comp|trans)\.|,?[ \t]+and[ \t]+\p{Lu}|(?<=\.)[ \t]+["“*]?\p{Lu}|\.[ \t]+["“*]?\p{Lu})""",
     FLAGS,
 )
+# A heading set in capitals: no lowercase letter, three capitalised words ("STATEMENT OF HON.
+# DEAN RUSK"): its words are no acronyms.
+LOWERCASE = regex.compile(r"\p{Ll}", FLAGS)
+CAPS_WORD = regex.compile(r"\b\p{Lu}{2,}", FLAGS)

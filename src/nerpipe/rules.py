@@ -275,12 +275,15 @@ def extend_name(
     end: int,
     is_name: Callable[[str], bool],
     suffixes: frozenset[str],
+    particles: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """Widen a person's token span over what the token patterns cannot say once for all rules.
 
     Hyphenated parts on either side, written without spaces ("Houphouët" -> "Houphouët-Boigny",
-    "Pierre Dupont" -> "Jean-Pierre Dupont"), and a generational suffix, with or without a comma
-    ("Martin Luther King Jr.", "Adlai E. Stevenson, III"). `spaces[i]`: a space follows word i.
+    "Pierre Dupont" -> "Jean-Pierre Dupont"), lowercase particles and a surname after the name
+    ("Stratford" -> "Stratford de Redcliffe"), and a generational suffix or regnal number, with
+    or without a comma ("Martin Luther King Jr.", "Adlai E. Stevenson, III", "Nicholas I").
+    `spaces[i]`: a space follows word i.
 
     >>> words = ["Jean", "-", "Pierre", "Dupont", ",", "Jr.", "said"]
     >>> extend_name(words, [False, False, True, False, True, True, False], 2, 4, str.istitle, frozenset({"Jr."}))
@@ -293,6 +296,9 @@ def extend_name(
     while end + 1 < len(words) and words[end] == "-" and not spaces[end - 1] and not spaces[end]:
         if not is_name(words[end + 1]):
             break
+        end += 2
+    # a particle and a surname after it: "Lord Stratford de Redcliffe", "Charles de Gaulle"
+    while end + 1 < len(words) and words[end] in particles and spaces[end - 1] and is_name(words[end + 1]):
         end += 2
     if end + 1 < len(words) and words[end + 1] in suffixes and words[end].istitle() and words[end].isalpha():
         end += 1  # a surname that is also a title, sure before a suffix: "Martin Luther King Jr."
