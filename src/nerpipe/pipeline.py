@@ -264,6 +264,11 @@ class EntityComponent:
                 out.append(trimmed)
                 if source == "cue" and doc[start].lower_ in self.honorifics:
                     forced.append((trimmed.start, trimmed.end))
+        for m in rx.ADMINISTRATION.finditer(text):  # "the Johnson Administration" -> Johnson
+            if is_name(m.group("name")):
+                out.append(Candidate(m.start("name"), m.end("name"), "PERSON", "rule:administration", "rule"))
+        for m in rx.PARALLEL.finditer(text):  # "the 38th parallel"
+            out.append(Candidate(m.start(), m.end(), "LOC", "rule:parallel", "rule"))
         regions = note_regions(text)  # the conventions of notes: "Ellis to Barton, May 2, 1931"
         if regions:
             given_bit = int(self.flags["given"].removeprefix("FLAG"))

@@ -554,3 +554,7 @@ SURNAME_GIVEN_FOLLOW = regex.compile(
 # DEAN RUSK"): its words are no acronyms.
 LOWERCASE = regex.compile(r"\p{Ll}", FLAGS)
 CAPS_WORD = regex.compile(r"\b\p{Lu}{2,}", FLAGS)
+# "the Johnson Administration" -> the person only (ANNOTATION.md); the rare word first.
+ADMINISTRATION = regex.compile(r"(?<=\b(?P<name>\p{Lu}[\p{L}'’]*)[ \t]+)[Aa]dministration\b", FLAGS)
+# A line of latitude: "the 38th parallel", "17th Parallel".
+PARALLEL = regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+[Pp](?i:arallel)\b", FLAGS)

@@ -21,7 +21,7 @@ that no list holds, using the word lists of `patterns/lexicon.json`:
             "Ministry of foreign affairs"        ministry + a subject (may be lowercase)
             "KPRP", "C.P.S.U."                   acronyms
     GPE     "Eastern Zone", "Yunnan Province"    administrative zones
-    LOC     "38th parallel"                      lines of latitude
+    LOC     "38th parallel"                      lines of latitude (a regex: rx.PARALLEL)
 
 Every token of a rule is one *word test*: a named function of the word's text alone
 (`name_part("Sary") is True`). A test depends on nothing but the word, so the pipeline stores
@@ -244,8 +244,9 @@ RULES: list[Rule] = [
         [t("initial", "+"), t("given", "?"), t("particle", "*"), t("name_part")],
         [t("fused_initial_name")],
     ]),
-    # "the Johnson Administration" -> Johnson (ANNOTATION.md: only the person)
-    ("rule:administration", "PERSON", [[t("name_part"), lower("administration")]]),
+    # "the Johnson Administration" -> Johnson and "38th parallel" are found by a regex
+    # (pipeline: `rule:administration`, `rule:parallel`): a rare literal word is cheaper to
+    # look for than a Matcher pattern, which costs at every token
     ("rule:org-name", "ORG", [
         [t("org_word"), _poss, _org_words, _poss, t("org_head")],  # "Khmer People's Revolutionary Party"
         [_org_words, t("org_head"), t("of_for"), _the, _org_words_plus],  # "Institute of Oriental Studies"
@@ -257,7 +258,6 @@ RULES: list[Rule] = [
     # one pattern per rule where one will do: the Matcher's cost grows with the pattern count
     ("rule:acronym", "ORG", [[t("acronym")]]),
     ("rule:zone", "GPE", [[t("org_word", "+"), t("zone_word")]]),  # "Eastern Zone", "Yunnan Province"
-    ("rule:parallel", "LOC", [[t("ordinal"), lower("parallel")]]),
 ]  # fmt: skip
 
 
