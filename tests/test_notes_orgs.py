@@ -95,10 +95,14 @@ def test_notes_conventions_near_misses(spans_of, text: str, span: str, label: st
         ("Ellis to Barton, May 2, 1931.", ["Ellis", "Barton"]),
         ("Ellis memorandum, May 2.", ["Ellis"]),
         ("Ann Reid, ed., Papers, 3.", ["Ann Reid"]),
-        ("Reid, ed., Papers, 3.", []),  # editors and authors need a given name or an initial
+        ("Reid, ed., Papers, 3.", ["Reid"]),  # an editor's mark is enough
+        ("Reid, Papers, 3.", []),  # an author before a title needs a given name or an initial
         ("Wilmington, The Cape Fear Papers, 12.", []),  # a place or a periodical reads the same
         ("A. Reid and Ellis Barton, The Title, 4.", ["A. Reid", "Ellis Barton"]),
-        ("Secretary of State to Barton, May 2.", []),  # "of" is no part of a name: not a letter line
+        ("Secretary of State to Barton, May 2.", ["Barton"]),  # a title as one correspondent
+        ("Memorandum from Ellis to Barton, May 2.", ["Ellis", "Barton"]),
+        ("U.S. Embassy Tokyo to Department of State, May 2.", []),  # bodies on both sides
+        ("The decision to withdraw, it said, was final.", []),  # prose: no names on either side
         ("Ambassador Ellis to Barton, May 2.", ["Ellis", "Barton"]),
     ],
 )

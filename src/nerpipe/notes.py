@@ -96,9 +96,9 @@ def note_people(
 ) -> list[Span]:
     """The people the notes' conventions name, in each citation of each note region.
 
-    A correspondence line or a writer takes one surname ("Ellis to Barton"); editors and
-    authors before a title need a given name or an initial ("Ann Reid, ed."), since a lone
-    capitalised word before a comma is as often a place or a periodical ("Time, May 3").
+    A correspondence line, a writer or an editor takes one surname ("Ellis to Barton", "Reid,
+    ed."); authors before a title need a given name or an initial ("Ann Reid, Title"), since a
+    lone capitalised word before a comma is as often a place or a periodical ("Time, May 3").
     """
     out: list[Span] = []
     for start, end in regions:
@@ -109,7 +109,7 @@ def note_people(
             for rule, pattern, need_given in (
                 ("notes:correspondence", rx.CORRESPONDENCE, None),
                 ("notes:writer", rx.WRITER_OF, None),
-                ("notes:editors", rx.EDITORS, is_given),
+                ("notes:editors", rx.EDITORS, None),  # ", ed." says it: "Reid, ed."
                 ("notes:authors", rx.AUTHORS_BEFORE_TITLE, is_given),
             ):
                 m = pattern.match(text, at, end)

@@ -483,15 +483,24 @@ NOTE_BODY = regex.compile(
 )
 # One citation of a note starts at the note's start or after a semicolon; its lead-in is skipped:
 # " and ", "See ", "See also ", "Cf. ", "Also ".
-NOTE_UNIT_LEAD = regex.compile(r"""\s*(?:and\s+)?(?:(?:[Ss]ee|[Cc]f\.|[Aa]lso)(?:\s+also)?,?\s+)?""", FLAGS)
+# A document's kind before its writer is skipped too: "Memorandum from Ellis to Barton",
+# "Telegram from Grew to Stimson".
+NOTE_UNIT_LEAD = regex.compile(
+    r"""\s*(?:and\s+)?(?:(?:[Ss]ee|[Cc]f\.|[Aa]lso)(?:\s+also)?,?\s+)?
+        (?:(?:[Mm]emorandum|[Ll]etter|[Tt]elegram|[Cc]able|[Nn]ote|[Dd]espatch|[Dd]ispatch)\s+(?:from|by)\s+)?""",
+    FLAGS,
+)
 # A name as notes write it: capitalised words, initials and particles ("Ellis", "H. Freeman
 # Matthews", "Charles de Gaulle", "Hafez al-Assad"); which words are names is the word tests'.
 NOTE_NAME_WORD = r"""(?:\p{Lu}[\p{L}'’]*\.?(?:-\p{Lu}?[\p{L}'’]+)*|(?:de|da|di|du|del|della|van|von|der|den|ter|al|el|bin|ibn)(?:-\p{Lu}[\p{L}'’]+)?)"""
 NOTE_NAME = rf"""(?:{NOTE_NAME_WORD}(?:[ \t]+{NOTE_NAME_WORD}){{0,4}})"""
 # "Ellis to Barton, May 2, 1931", "Kellogg through Castle to Hoover (with enclosures)", "Ellis to
 # Barton and enclosure": the correspondents, before a date, a bracket, an enclosure or the end.
+# Each side may be a body or a title ("Secretary of State to Barton"): the sides are checked
+# one by one (`notes._names`), so this only needs "to" or "through" between short stretches.
+CORRESPONDENT = r"""[^,;()\n]{1,60}?"""
 CORRESPONDENCE = regex.compile(
-    rf"""(?P<names>{NOTE_NAME}(?:\s+(?:to|through)\s+{NOTE_NAME})+)
+    rf"""(?P<names>{CORRESPONDENT}(?:\s+(?:to|through)\s+{CORRESPONDENT})+)
         (?=\s*(?:[,;(:]|and\s+enclosures?\b|enclosures?\b|\Z))""",
     FLAGS,
 )
