@@ -119,7 +119,7 @@ def prefer_people(candidates: list[Candidate], people: Iterable[tuple[int, int]]
 # The labels a statistical model may add: its ORG, LOC and DATE spans disagree with the
 # guidelines more often than they add a missed name, and its GPE cost more than they gave on the
 # dev set (measured: README, "--model"); `model_candidates` still checks a GPE's shape.
-MODEL_LABELS = frozenset({"PERSON"})
+MODEL_KEPT_LABELS = frozenset({"PERSON"})
 
 
 def model_candidates(
@@ -142,7 +142,7 @@ def model_candidates(
     labelled = {text[c.start : c.end]: c.label for c in found}  # a name keeps one label
     out = []
     for c in model:
-        if c.label not in MODEL_LABELS or taken.overlaps(c.start, c.end):
+        if c.label not in MODEL_KEPT_LABELS or taken.overlaps(c.start, c.end):
             continue
         if labelled.get(text[c.start : c.end], c.label) != c.label:
             continue

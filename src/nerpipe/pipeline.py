@@ -214,20 +214,42 @@ class EntityComponent:
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
                 out.append(Candidate(starts[start], ends[end - 1], label, pattern, "gazetteer"))
+        rule_found, forced = self.rule_candidates(doc, text, starts, ends)
+        out.extend(rule_found)
+        out.extend(self.notes_candidates(doc, text))
+        for d in find_dates(text):
+            out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
+        for cite in doc._.citations or ():
+            for start_char, end_char in person_spans(cite):
+                out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
+            if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
+                at = text.find(cite.place, cite.start, cite.end)
+                if at >= 0:
+                    out.append(
+                        Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation")
+                    )
+        out.extend(periodical_spans(text))
+        out.extend(compass_spans(text))
+        return prefer_people(out, forced)
+
+    def flag_test(self, vocab: Any, test: str) -> WordTest:
+        """A word test read from its lexeme flag: `flag_test(vocab, "name_part")("Barton")`."""
+        bit = int(self.flags[test].removeprefix("FLAG"))
+        return lambda w: bool(vocab[w].check_flag(bit))
+
+    def rule_candidates(
+        self, doc: Doc, text: str, starts: list[int], ends: list[int]
+    ) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """The generic rules' spans, widened and trimmed, and the spans an honorific names."""
+        strings = doc.vocab.strings
+        out: list[Candidate] = []
         forced: list[tuple[int, int]] = []  # people named after an honorific: "Senator Jackson"
         words: _Words | None = None
         spaces: list[int] = []
         orths: list[int] = []
         hyphen, joins = 0, set()
-        name_bit = int(self.flags["name_part"].removeprefix("FLAG"))
-        org_bit = int(self.flags["org_word"].removeprefix("FLAG"))
         vocab = doc.vocab
-
-        def is_name(w: str) -> bool:
-            return bool(vocab[w].check_flag(name_bit))
-
-        def is_org_word(w: str) -> bool:
-            return bool(vocab[w].check_flag(org_bit))
+        is_name, is_org_word = self.flag_test(vocab, "name_part"), self.flag_test(vocab, "org_word")
 
         for match_id, start, end in self.rules(doc):
             label, pattern = self.info[strings[match_id]]
@@ -269,35 +291,20 @@ class EntityComponent:
                 out.append(Candidate(m.start("name"), m.end("name"), "PERSON", "rule:administration", "rule"))
         for m in rx.PARALLEL.finditer(text):  # "the 38th parallel"
             out.append(Candidate(m.start(), m.end(), "LOC", "rule:parallel", "rule"))
+        return out, forced
+
+    def notes_candidates(self, doc: Doc, text: str) -> list[Candidate]:
+        """The people, places and publishers the conventions of notes name (`notes`)."""
+        is_name = self.flag_test(doc.vocab, "name_part")
+        out: list[Candidate] = []
         regions = note_regions(text)  # the conventions of notes: "Ellis to Barton, May 2, 1931"
         if regions:
-            given_bit = int(self.flags["given"].removeprefix("FLAG"))
-            found = note_people(
-                text,
-                regions,
-                is_name,
-                lambda w: bool(vocab[w].check_flag(given_bit)),
-                self.titles,
-            )
+            found = note_people(text, regions, is_name, self.flag_test(doc.vocab, "given"), self.titles)
             out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in found)
         out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in imprint_spans(text))
-        given_test = self.given_or_weak
-        for s, e, label, rule in surname_given_spans(text, is_name, given_test):
+        for s, e, label, rule in surname_given_spans(text, is_name, self.given_or_weak):
             out.append(Candidate(s, e, label, rule, "citation"))
-        for d in find_dates(text):
-            out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
-        for cite in doc._.citations or ():
-            for start_char, end_char in person_spans(cite):
-                out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
-            if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
-                at = text.find(cite.place, cite.start, cite.end)
-                if at >= 0:
-                    out.append(
-                        Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation")
-                    )
-        out.extend(periodical_spans(text))
-        out.extend(compass_spans(text))
-        return prefer_people(out, forced)
+        return out
 
     def model_spans(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
         """A statistical model's entities (if one ran before us) that the rules leave room for."""
