@@ -17,13 +17,13 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
+from nerpipe import regexes as rx
 from nerpipe.citations import find_citations, person_spans
 from nerpipe.dates import find_dates
 from nerpipe.entities import (
@@ -32,16 +32,20 @@ from nerpipe.entities import (
     drop_inside_events,
     event_spans,
     merge_attached,
+    model_candidates,
     periodical_spans,
+    prefer_people,
     propagate,
     select,
+    short_org_forms,
     trim,
 )
 from nerpipe.gazetteer import Gazetteer, given_name_before_place
 from nerpipe.geography import physical_candidates
+from nerpipe.notes import imprint_spans, note_people, note_regions, surname_given_spans
 from nerpipe.patterns import load_lexicon, load_patterns
 from nerpipe.resolve import resolve
-from nerpipe.rules import RULES, Token, WordTest, word_tests
+from nerpipe.rules import CUE_RULES, RULES, Token, WordTest, extend_name, word_tests
 
 # Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
 TOKENIZER_EXCEPTIONS = (
@@ -78,6 +82,31 @@ for _ext in ("norm", "mod"):
         Span.set_extension(_ext, default=None)
 if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
+
+
+def caps_line(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] on a line of capitals, a heading ("STATEMENT OF HON. DEAN RUSK")?
+
+    Its words are no acronyms. A line of one or two words ("NATO", "USSR AND CHINA") may be
+    a list: it needs three capitalised words and no lowercase letter.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return rx.LOWERCASE.search(line) is None and len(rx.CAPS_WORD.findall(line)) >= 3
+
+
+class _Words:
+    """A doc's token texts looked up one at a time from their ORTH ids (most are never read)."""
+
+    def __init__(self, orths: list[int], strings: Any) -> None:
+        self.orths, self.strings = orths, strings
+
+    def __len__(self) -> int:
+        return len(self.orths)
+
+    def __getitem__(self, i: int) -> str:
+        return str(self.strings[self.orths[i]])
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -135,6 +164,11 @@ class EntityComponent:
         entries = load_patterns(directory)
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
+        self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
+        self.suffixes = lexicon.get("name_suffixes", frozenset())
+        self.particles = lexicon.get("name_particles", frozenset())
+        self.lower_particles = frozenset(p for p in self.particles if p.islower())
+        self.org_heads = lexicon.get("org_heads", frozenset())
         self.nationalities = lexicon.get("nationality_adjectives", frozenset())
         self.given_names = lexicon.get("given_names_western", frozenset()) | lexicon.get(
             "given_names_russian", frozenset()
@@ -164,7 +198,20 @@ class EntityComponent:
             for e in entries
             if isinstance(e.pattern, str) and " " not in e.pattern and e.label != "PERSON" and not e.data
         )
-        self.flags = register_word_tests(nlp, word_tests(lexicon, one_word))
+        tests = word_tests(lexicon, one_word)
+        self.flags = register_word_tests(nlp, tests)
+        # a model's PERSON: name words or particles; its GPE: capitalised words, no given name
+        # first, no title or organisation head ("Barton", "Secretary", "Office" are no places)
+        self.model_person_word = lambda w: tests["name_part"](w) or tests["particle"](w)
+        self.given_or_weak = lambda w: tests["given"](w) or tests["given_weak"](w)
+        nationality = self.nationalities
+        self.model_place_word = lambda w: (
+            tests["org_word"](w)
+            and w not in nationality  # "Khmer", "Lao": no place
+            and not tests["given"](w)
+            and not tests["title"](w)
+            and not tests["org_head"](w)
+        )
         # phrase patterns go to one Aho-Corasick automaton: no Doc per pattern at start-up
         self.gazetteer = Gazetteer(
             (e.pattern, e.label, e.id, e.gate, "data" if e.data else "gazetteer")
@@ -194,16 +241,9 @@ class EntityComponent:
             for match_id, start, end in self.tokens(doc):
                 label, pattern = self.info[strings[match_id][4:]]
                 out.append(Candidate(starts[start], ends[end - 1], label, pattern, "gazetteer"))
-        for match_id, start, end in self.rules(doc):
-            label, pattern = self.info[strings[match_id]]
-            trimmed = trim(
-                text,
-                Candidate(starts[start], ends[end - 1], label, pattern, "rule"),
-                self.titles,
-                self.nationalities,
-            )
-            if trimmed:
-                out.append(trimmed)
+        rule_found, forced = self.rule_candidates(doc, text, starts, ends)
+        out.extend(rule_found)
+        out.extend(self.notes_candidates(doc, text))
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
@@ -216,23 +256,112 @@ class EntityComponent:
                         Candidate(at, at + len(cite.place), "GPE", "citation:interview-place", "citation")
                     )
         out.extend(periodical_spans(text))
-        for ent in doc.ents:  # a statistical model's entities, if one ran before us
-            if ent.label_ in MODEL_LABELS:
-                out.append(
-                    Candidate(
-                        ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model"
-                    )
-                )
         out.extend(compass_spans(text))
         out.extend(physical_candidates(text))
+        return prefer_people(out, forced)
+
+    def flag_test(self, vocab: Any, test: str) -> WordTest:
+        """A word test read from its lexeme flag: `flag_test(vocab, "name_part")("Barton")`."""
+        bit = int(self.flags[test].removeprefix("FLAG"))
+        return lambda w: bool(vocab[w].check_flag(bit))
+
+    def rule_candidates(
+        self, doc: Doc, text: str, starts: list[int], ends: list[int]
+    ) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """The generic rules' spans, widened and trimmed, and the spans an honorific names."""
+        strings = doc.vocab.strings
+        out: list[Candidate] = []
+        forced: list[tuple[int, int]] = []  # people named after an honorific: "Senator Jackson"
+        words: _Words | None = None
+        spaces: list[int] = []
+        orths: list[int] = []
+        hyphen, joins = 0, set()
+        vocab = doc.vocab
+        is_name, is_org_word = self.flag_test(vocab, "name_part"), self.flag_test(vocab, "org_word")
+
+        for match_id, start, end in self.rules(doc):
+            label, pattern = self.info[strings[match_id]]
+            if pattern == "rule:acronym" and (
+                rx.CODE_NUMBER.match(text, ends[end - 1]) or caps_line(text, starts[start], ends[end - 1])
+            ):
+                continue  # a unit code ("FO 371", "DY 30"), or a word of an all-caps heading
+            if label in ("PERSON", "ORG") and pattern != "rule:acronym":
+                if words is None:  # read in C once; a word's text only where a rule matched
+                    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+                    words = _Words(orths, strings)
+                    hyphen = strings.add("-")
+                    joins = {strings.add(w) for w in ("-", ",", *self.suffixes, *self.lower_particles)}
+                before = orths[start - 1] if start else 0
+                after = orths[end] if end < len(orths) else 0
+                after2 = orths[end + 1] if end + 1 < len(orths) else 0
+                if before != hyphen and after not in joins and after2 not in joins:
+                    pass  # nothing to extend over: the common case, decided on ids alone
+                # "Houphouët-Boigny", "Martin Luther King Jr."; "Anglo-Iranian Oil Company"
+                elif label == "PERSON":
+                    start, end = extend_name(
+                        words, spaces, start, end, is_name, self.suffixes, self.lower_particles
+                    )
+                else:
+                    start, end = extend_name(words, spaces, start, end, is_org_word, frozenset())
+            source = "cue" if pattern in CUE_RULES else "rule"
+            trimmed = trim(
+                text,
+                Candidate(starts[start], ends[end - 1], label, pattern, source),
+                self.titles,
+                self.nationalities,
+            )
+            if trimmed:
+                out.append(trimmed)
+                if source == "cue" and doc[start].lower_ in self.honorifics:
+                    forced.append((trimmed.start, trimmed.end))
+        for m in rx.ADMINISTRATION.finditer(text):  # "the Johnson Administration" -> Johnson
+            if is_name(m.group("name")):
+                out.append(Candidate(m.start("name"), m.end("name"), "PERSON", "rule:administration", "rule"))
+        for m in rx.PARALLEL.finditer(text):  # "the 38th parallel"
+            out.append(Candidate(m.start(), m.end(), "LOC", "rule:parallel", "rule"))
+        return out, forced
+
+    def notes_candidates(self, doc: Doc, text: str) -> list[Candidate]:
+        """The people, places and publishers the conventions of notes name (`notes`)."""
+        is_name = self.flag_test(doc.vocab, "name_part")
+        out: list[Candidate] = []
+        regions = note_regions(text)  # the conventions of notes: "Ellis to Barton, May 2, 1931"
+        if regions:
+            found = note_people(text, regions, is_name, self.flag_test(doc.vocab, "given"), self.titles)
+            out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in found)
+        out.extend(Candidate(s, e, label, rule, "citation") for s, e, label, rule in imprint_spans(text))
+        for s, e, label, rule in surname_given_spans(text, is_name, self.given_or_weak):
+            out.append(Candidate(s, e, label, rule, "citation"))
         return out
+
+    def model_spans(self, doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A statistical model's entities (if one ran before us) that the rules leave room for."""
+        model = [
+            Candidate(ent.start_char, ent.end_char, MODEL_LABELS[ent.label_], f"model:{ent.label_}", "model")
+            for ent in doc.ents
+            if ent.label_ in MODEL_LABELS
+        ]
+        return model_candidates(text, found, model, self.model_person_word, self.model_place_word)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        chosen = select(self.candidates(doc))
+        candidates = self.candidates(doc)
+        chosen = select(candidates)
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
-        chosen = select(propagate(text, drop_inside_events(text, chosen, events), self.families, events))
+        chosen = drop_inside_events(text, chosen, events)
+        chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
+        short = short_org_forms(text, chosen, self.org_heads)  # they overlap nothing chosen
+        if short:
+            chosen = sorted([*chosen, *short], key=lambda c: c.start)
+        if doc.ents:  # last, and only where no rule, propagation, short form, event or citation is
+            blocked = [Candidate(s, e, "EVENT", "event", "rule") for s, e in events]
+            blocked += [
+                Candidate(c.start, c.end, "CITATION", c.kind, "citation") for c in doc._.citations or ()
+            ]
+            model = self.model_spans(doc, text, [*candidates, *chosen, *blocked])
+            if model:
+                chosen = select([*chosen, *model])
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
@@ -267,15 +396,24 @@ def register_word_tests(nlp: Language, tests: dict[str, WordTest]) -> dict[str, 
 
 
 def flag_pattern(pattern: list[Token], flags: dict[str, str]) -> list[Token]:
-    """A rule's token pattern with `{"TEST": name}` turned into the test's lexeme flag.
+    """A rule's token pattern with `{"TEST": name}` (and `{"NOT_TEST": name}`) turned into the
+    test's lexeme flag (required True, or False).
 
     >>> flag_pattern([{"TEST": "title"}, {"TEST": "name_part", "OP": "+"}], {"title": "FLAG30", "name_part": "FLAG31"})
     [{'FLAG30': True}, {'FLAG31': True, 'OP': '+'}]
     """
-    return [
-        {(flags[v] if k == "TEST" else k): (True if k == "TEST" else v) for k, v in token.items()}
-        for token in pattern
-    ]
+    out = []
+    for token in pattern:
+        flagged: Token = {}
+        for k, v in token.items():
+            if k == "TEST":
+                flagged[flags[v]] = True
+            elif k == "NOT_TEST":  # a second test the word must fail: {"TEST": "a", "NOT_TEST": "b"}
+                flagged[flags[v]] = False
+            else:
+                flagged[k] = v
+        out.append(flagged)
+    return out
 
 
 @Language.factory("nerpipe_citations", default_config={"spans_key": "citations", "resolve_links": True})

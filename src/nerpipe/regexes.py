@@ -449,3 +449,121 @@ LETTER = regex.compile(r"\p{L}", FLAGS)
 # Separators of the names in a citation's author or person list, kept by split().
 NAME_SEPARATOR_TEXT = regex.compile(r"(\s*(?:,|\band\b|&)\s*)", FLAGS)
 NAME_SEPARATOR_REFERENCES = regex.compile(r"(\s*(?:\band\b|&|;)\s*)", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Entities: people, notes and organisations (the entity rules; the citation code uses none)
+# ---------------------------------------------------------------------------------------------
+
+# A generational suffix keeps its period at the end of a span: "Martin Luther King Jr.".
+NAME_SUFFIX_END = regex.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$", FLAGS)
+# A person's name in the name of a doctrine, plan, prize or law is not annotated (ANNOTATION.md):
+# "Truman Doctrine", "Marshall Plan", "Nobel Peace Prize", "Platt Amendment", "Curzon Line". The
+# head word is looked for first (rare and literal: fast); the capitalised words before it are
+# read back from there (`entities.named_after_spans`).
+NAMED_AFTER_HEAD = regex.compile(
+    r"""(?<=\p{L}[ \t]+)(?:Doctrine|Plan|(?:Peace[ \t]+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary)\b""",
+    FLAGS,
+)
+# One capitalised word before such a head, read backwards: "Truman ", "Nobel ".
+NAMED_AFTER_WORD = regex.compile(r"""(?r)\p{Lu}[\p{L}'’-]+[ \t]+\G""", FLAGS)
+
+# -- notes: where the notes' conventions hold ---------------------------------------------------
+# A heading that opens the notes: "Notes", "Endnotes", "Footnotes", "Notes to Chapter 7".
+NOTES_HEADING = regex.compile(
+    r"""\n[ \t]*(?:Notes|NOTES|Endnotes|ENDNOTES|Footnotes|FOOTNOTES|Notes\s+to\s+Chapter\s+\w+)[ \t]*:?[ \t\r]*(?=\n|\Z)""",
+    FLAGS,
+)
+# A numbered note on its own line, its body in `body`: "12. Ellis to Barton, May 2, 1931, ...",
+# "13 See Barrow, ..." (at most three digits, so a year never opens one).
+# Both this and SURNAME_GIVEN_LINE start at a literal newline, which the engine finds fast: the
+# text's first line (its title) is never tried.
+NOTE_BODY = regex.compile(
+    r"""\n[ \t]*\d{1,3}[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\n]*)""",
+    FLAGS,
+)
+# One citation of a note starts at the note's start or after a semicolon; its lead-in is skipped:
+# " and ", "See ", "See also ", "Cf. ", "Also ".
+# A document's kind before its writer is skipped too: "Memorandum from Ellis to Barton",
+# "Telegram from Grew to Stimson".
+NOTE_UNIT_LEAD = regex.compile(
+    r"""\s*(?:and\s+)?(?:(?:[Ss]ee|[Cc]f\.|[Aa]lso)(?:\s+also)?,?\s+)?
+        (?:(?:[Mm]emorandum|[Ll]etter|[Tt]elegram|[Cc]able|[Nn]ote|[Dd]espatch|[Dd]ispatch)\s+(?:from|by)\s+)?""",
+    FLAGS,
+)
+# A name as notes write it: capitalised words, initials and particles ("Ellis", "H. Freeman
+# Matthews", "Charles de Gaulle", "Hafez al-Assad"); which words are names is the word tests'.
+NOTE_NAME_WORD = r"""(?:\p{Lu}[\p{L}'’]*\.?(?:-\p{Lu}?[\p{L}'’]+)*|(?:de|da|di|du|del|della|van|von|der|den|ter|al|el|bin|ibn)(?:-\p{Lu}[\p{L}'’]+)?)"""
+NOTE_NAME = rf"""(?:{NOTE_NAME_WORD}(?:[ \t]+{NOTE_NAME_WORD}){{0,4}})"""
+# "Ellis to Barton, May 2, 1931", "Kellogg through Castle to Hoover (with enclosures)", "Ellis to
+# Barton and enclosure": the correspondents, before a date, a bracket, an enclosure or the end.
+# Each side may be a body or a title ("Secretary of State to Barton"): the sides are checked
+# one by one (`notes._names`), so this only needs "to" or "through" between short stretches.
+CORRESPONDENT = r"""[^,;()\n]{1,60}?"""
+CORRESPONDENCE = regex.compile(
+    rf"""(?P<names>{CORRESPONDENT}(?:\s+(?:to|through)\s+{CORRESPONDENT})+)
+        (?=\s*(?:[,;(:]|and\s+enclosures?\b|enclosures?\b|\Z))""",
+    FLAGS,
+)
+# "Ellis memorandum", "Barton minute of May 2, 1931", "Winnacker paper": the writer of a document.
+WRITER_OF = regex.compile(
+    rf"""(?P<names>{NOTE_NAME})\s+(?=(?:memorandum|memoranda|minute|minutes|paper|letter|note|notes|diary|telegram
+        |cable|despatch|dispatch|report|draft|comments|journal|testimony)\b)""",
+    FLAGS,
+)
+# "Ellis, ed.", "Ellis and Barton, eds.", and authors before a title: "Ellis and Barton, The
+# Title", "Everett L. Barrow, *Title*" (the rules ask these names for a given name or initial).
+EDITORS = regex.compile(
+    rf"""(?P<names>{NOTE_NAME}(?:(?:,\s+|,?\s+and\s+){NOTE_NAME})*),\s+(?:eds?\.|editors?\b|comp\.|trans\.)""",
+    FLAGS,
+)
+AUTHORS_BEFORE_TITLE = regex.compile(
+    rf"""(?P<names>{NOTE_NAME}(?:(?:,\s+|,?\s+and\s+){NOTE_NAME})*),\s+(?=["“*‘]|\p{{Lu}}\p{{Ll}})""",
+    FLAGS,
+)
+# The names of a list: "Ellis, Barton and Noble" -> three; "Kellogg through Castle to Hoover".
+NOTE_NAME_SEPARATOR = regex.compile(r"\s*(?:,\s*|\s+(?:and|to|through)\s+)", FLAGS)
+# An imprint: "(New York: Harcourt, Brace and Company, 1948)", "(Washington, DC: Government
+# Printing Office, 1950)", "(Cambridge: Cambridge University Press, 2003), 12": the place(s) and
+# the publisher, before the year.
+IMPRINT = regex.compile(
+    rf"""\((?P<place>\p{{Lu}}[\p{{L}}.'’]*(?:[ \t]+\p{{Lu}}[\p{{L}}.'’]*){{0,3}})
+        (?:,[ \t]*(?P<region>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)?))?
+        :[ \t]*(?P<publisher>\p{{Lu}}[^():;\n]{{1,80}}?),[ \t]*(?:\d{{1,2}}[ \t]+)?{YEAR}[^()\n]{{0,20}}\)""",
+    FLAGS,
+)
+# A number right after an acronym makes it a unit code: "FO 371/123456", "DY 30", "RG 59"
+# (not "CPSU 20th Congress": an ordinal is no unit number).
+CODE_NUMBER = regex.compile(r"[ \t]+\d+(?![\d]*(?:st|nd|rd|th)\b)", FLAGS)
+# What may follow an organisation's head used alone ("the Committee refused"): not "of"/"on"/"for"
+# and a name (another body: "the Committee on Appropriations"), nor another capitalised word
+# ("the League Council"), nor a hyphen.
+SHORT_FORM_END = regex.compile(
+    r"""(?!\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu})(?![ \t]+\p{Lu})(?![-\w])""", FLAGS
+)
+# The words of a statistical model's span, for its shape checks: "Houphouët-Boigny" -> two.
+MODEL_WORD_SPLIT = regex.compile(r"[\s-]+", FLAGS)
+MODEL_INITIAL = regex.compile(r"\p{Lu}\.(?:\p{Lu}\.)*", FLAGS)
+# "Surname, Given" at the start of a line of a reference list or an index, where what follows
+# says so (SURNAME_GIVEN_FOLLOW): "Pennington, Walter K. The Title ...", "Drury, Lyman Asher, 12,
+# 45-47", "Reid, Ann C., ed.", "Marsh, Everett T., and Ann C. Reid. Title". In prose ("Finally,
+# Harold Whitcombe left") nothing of that follows.
+SURNAME_GIVEN_LINE = regex.compile(
+    r"""\n[ \t]*(?:[-•*][ \t]+|\d{1,3}[.)]?[ \t]+)?
+        (?P<name>(?P<surname>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?),[ \t]+
+          (?P<given>\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?){0,3}))""",
+    FLAGS,
+)
+# After the given names: page numbers (an index), an editor's mark, a second author, or the
+# period that ends the name before a title (an initial's own period does).
+SURNAME_GIVEN_FOLLOW = regex.compile(
+    r"""(?:,[ \t]*\d|,[ \t]+(?:eds?|comp|trans)\.|,?[ \t]+and[ \t]+\p{Lu}|(?<=\.)[ \t]+["“*]?\p{Lu}|\.[ \t]+["“*]?\p{Lu})""",
+    FLAGS,
+)
+# A heading set in capitals: no lowercase letter, three capitalised words ("STATEMENT OF HON.
+# DEAN RUSK"): its words are no acronyms.
+LOWERCASE = regex.compile(r"\p{Ll}", FLAGS)
+CAPS_WORD = regex.compile(r"\b\p{Lu}{2,}", FLAGS)
+# "the Johnson Administration" -> the person only (ANNOTATION.md); the rare word first.
+ADMINISTRATION = regex.compile(r"(?<=\b(?P<name>\p{Lu}[\p{L}'’]*)[ \t]+)[Aa]dministration\b", FLAGS)
+# A line of latitude: "the 38th parallel", "17th Parallel".
+PARALLEL = regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+[Pp](?i:arallel)\b", FLAGS)
