@@ -38,6 +38,7 @@ TEXT = "Stalin met Mao in Moscow."
             ("decode", "invalid UTF-16 at byte 6"),
         ),
         (b"\x00\x01binary", None, ("binary", "NUL bytes")),
+        (b"\xff\xfe not utf-8", None, ("decode", "invalid UTF-8 at byte 0")),  # no NUL: not UTF-16
     ],
 )
 def test_decode_reads_byte_order_marks(data: bytes, text: str | None, error: tuple[str, str] | None) -> None:

@@ -2,7 +2,8 @@
 
 Workers (`--jobs N`) each build the pipeline once and send back each document's rendered JSON
 lines (`Output`), not spaCy Docs or records: the parent process only writes them.
-Each document runs inside `nlp.memory_zone()`, so the StringStore does not grow without bound
+The parent writes each document's text to `DIR/texts/` (`texts.py`) before its line, so
+exports and `show` find the text the offsets point into. Each document runs inside `nlp.memory_zone()`, so the StringStore does not grow without bound
 over millions of documents; the words a corpus keeps using are kept, up to a bound
 (`memory.KeptWords`). A document that fails (bad input or a component that raises)
 becomes a line of `errors.jsonl`; the batch goes on.
@@ -23,6 +24,7 @@ from nerpipe.corpus import InputDoc, InputError, Item, iter_documents
 from nerpipe.jsonl import OUTPUT_FILES, Writer, citation_rows, entity_lines, repair_for_resume
 from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
+from nerpipe.texts import TEXTS, write_text
 
 # Documents handed to a worker at a time, and written between two flushes.
 BATCH_SIZE = 16
@@ -178,7 +180,10 @@ def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> I
 
 def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
     """Check the output directory; return the ids a resumed run skips."""
+    texts = out_dir / TEXTS
     existing = [out_dir / name for name in OUTPUT_FILES if (out_dir / name).exists()]
+    if texts.is_dir() and any(texts.iterdir()):
+        existing.append(texts)
     if existing and resume:
         return repair_for_resume(out_dir)
     if existing and not overwrite:
@@ -186,7 +191,11 @@ def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
             f"{out_dir} already holds a run ({existing[0].name}); use --resume or --overwrite"
         )
     for path in existing:
-        path.unlink()
+        if path == texts:
+            for text in texts.iterdir():
+                text.unlink()
+        else:
+            path.unlink()
     out_dir.mkdir(parents=True, exist_ok=True)
     return set()
 
@@ -211,7 +220,9 @@ def run(
     """
     done = prepare_output(out_dir, resume, overwrite)
     summary = Summary()
-    items = _not_done(iter_documents(paths, glob, encoding_errors), done, summary)
+    items = _not_done(
+        _keep_texts(iter_documents(paths, glob, encoding_errors), out_dir / TEXTS), done, summary
+    )
     with Writer(out_dir) as writer:
         batches = dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
         for batch in batches:
@@ -229,6 +240,14 @@ def run(
                     on_result(output)
             writer.flush()
     return summary
+
+
+def _keep_texts(items: Iterable[Item], texts_dir: Path) -> Iterator[Item]:
+    """Write each document's text to `texts_dir` as it is read, before its line can be written."""
+    for item in items:
+        if isinstance(item, InputDoc):
+            write_text(texts_dir, item)
+        yield item
 
 
 def _not_done(items: Iterable[Item], done: set[str], summary: Summary) -> Iterator[Item]:

@@ -15,12 +15,13 @@ from rich.table import Table
 from nerpipe import index as index_mod
 from nerpipe.batch import Output, OutputExistsError
 from nerpipe.batch import run as run_batch
-from nerpipe.corpus import SourceError, count_documents
+from nerpipe.corpus import count_documents
 from nerpipe.evaluate import EvaluationError
 from nerpipe.evaluate import evaluate as evaluate_records
 from nerpipe.gold import validate_gold
 from nerpipe.jsonl import read_models
 from nerpipe.models import DocumentRecord, ErrorRecord
+from nerpipe.texts import TEXTS, SourceError, atomic_path
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Entities and archival citations from history articles."
@@ -133,6 +134,11 @@ def parse_citation_cmd(text: Annotated[str, typer.Argument(help="a citation stri
         print(record.to_json())
 
 
+def _texts_dir(documents: Path) -> Path:
+    """The texts directory of the run that wrote `documents` (a documents.jsonl or its directory)."""
+    return (documents if documents.is_dir() else documents.parent) / TEXTS
+
+
 def _read_docs(path: Path) -> list[DocumentRecord]:
     """Records of a JSONL file, or of every *.jsonl file in a directory."""
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
@@ -182,7 +188,7 @@ def evaluate(
 
             report["baseline"] = {
                 "model": baseline,
-                **evaluate_records(gold_docs, baseline_records(baseline, pred_docs)),
+                **evaluate_records(gold_docs, baseline_records(baseline, pred_docs, _texts_dir(pred))),
             }
     except (EvaluationError, SourceError, OSError) as e:
         err.print(str(e))
@@ -234,7 +240,8 @@ def _write_report(report: dict[str, Any], json_out: Path | None, errors: bool) -
                 out.print("  " + json.dumps(row, ensure_ascii=False), markup=False, highlight=False)
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        with atomic_path(json_out) as tmp:
+            tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 @app.command("validate-gold")
@@ -304,8 +311,8 @@ def export_cmd(
     )
     target = output or documents.with_name(documents.stem + suffix)
     try:
-        n = export(_read_docs(documents), to, target)
-    except (ExportError, SourceError) as e:
+        n = export(_read_docs(documents), to, target, _texts_dir(documents))
+    except (ExportError, SourceError, OSError) as e:
         err.print(str(e))
         raise typer.Exit(1) from None
     err.print(f"{n} items written to {target}")
@@ -320,20 +327,21 @@ def show(
     ] = None,
 ) -> None:
     """Write a self-contained HTML page of one document: entities, citations, side panels."""
-    from nerpipe.corpus import read_source
     from nerpipe.show import render
+    from nerpipe.texts import read_text, text_name
 
     docs = {d.id: d for d in _read_docs(in_dir / "documents.jsonl")}
     if doc_id not in docs:
         err.print(f"no document {doc_id!r} in {in_dir / 'documents.jsonl'}")
         raise typer.Exit(1)
     try:
-        text = read_source(docs[doc_id])
+        text = read_text(docs[doc_id], in_dir / TEXTS)
     except SourceError as e:
         err.print(str(e))
         raise typer.Exit(1) from None
-    target = output or Path(f"{doc_id}.html")
-    target.write_text(render(docs[doc_id], text), encoding="utf-8")
+    target = output or Path(text_name(doc_id)).with_suffix(".html")
+    with atomic_path(target) as tmp:
+        tmp.write_text(render(docs[doc_id], text), encoding="utf-8")
     err.print(f"wrote {target}")
 
 

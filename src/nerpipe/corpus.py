@@ -24,9 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nerpipe.models import DocumentRecord
-from nerpipe.records import sha256
-
 
 @dataclass(frozen=True)
 class InputDoc:
@@ -49,26 +46,6 @@ class InputError:
 
 
 Item = InputDoc | InputError
-
-
-class SourceError(ValueError):
-    """A record whose text cannot be read back (no file, or the file changed since)."""
-
-
-def read_source(record: DocumentRecord) -> str:
-    """The raw text a record was made from, checked against its `text_sha256`.
-
-    Exports, `show` and `evaluate --baseline` need the text that records only point to.
-    """
-    if record.source is None or record.source == "-" or ":" in Path(record.source).name:
-        raise SourceError(f"document {record.id!r}: its text is not in a file nerpipe can read back")
-    try:
-        text = Path(record.source).read_bytes().decode("utf-8")
-    except OSError as err:
-        raise SourceError(f"document {record.id!r}: cannot read {record.source}: {err}") from None
-    if sha256(text) != record.text_sha256:
-        raise SourceError(f"document {record.id!r}: {record.source} changed since it was processed")
-    return text
 
 
 # Byte order marks and the codec that reads what follows them; UTF-32 LE first, as its mark
@@ -106,8 +83,14 @@ def decode(data: bytes, doc_id: str, source: str, errors: str = "strict") -> Ite
 
     UTF-8, with or without a byte order mark (dropped); UTF-16 and UTF-32 when a mark says so.
     """
-    bom, codec, name = next(((b, c, n) for b, c, n in BOMS if data.startswith(b)), (b"", "utf-8", "UTF-8"))
-    if not bom and b"\x00" in data[:8192]:
+    head = data[:8192]
+    # a UTF-16 text has NUL bytes (every space and line break is U+00xx): without them, a leading
+    # FF FE is a bad UTF-8 byte, not a byte order mark
+    bom, codec, name = next(
+        ((b, c, n) for b, c, n in BOMS if data.startswith(b) and (n == "UTF-8" or b"\x00" in head)),
+        (b"", "utf-8", "UTF-8"),
+    )
+    if not bom and b"\x00" in head:
         return InputError(
             doc_id,
             source,

@@ -7,7 +7,9 @@
     csl-json          CSL items for archival and bibliographic citations (Zotero imports them),
                       with the CSL variables `archive` and `archive_location`
 
-The text of each document is read back from its `source` and checked against `text_sha256`.
+The text of each document is read back from the run's `texts/` directory (`texts.read_text`)
+and checked against `text_sha256`. The output is written to a temporary file renamed when
+complete: a failed export leaves no partial file.
 """
 
 from __future__ import annotations
@@ -16,15 +18,15 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import spacy
 from spacy.tokens import Doc, DocBin
 
 from nerpipe.archives import load_registry
 from nerpipe.citations import format_pages
-from nerpipe.corpus import read_source
 from nerpipe.models import Citation, DocumentRecord
+from nerpipe.texts import atomic_path, read_text
 
 FORMATS = ("prodigy", "spacy", "docbin", "conll", "csv", "csl-json")
 CSV_FIELDS = (
@@ -37,21 +39,21 @@ class ExportError(ValueError):
     """An export that cannot be made (an unknown format)."""
 
 
-def to_prodigy(records: Iterable[DocumentRecord]) -> Iterator[dict[str, Any]]:
-    """Prodigy / spaCy span JSONL tasks."""
+def to_prodigy(records: Iterable[DocumentRecord], texts: Path | None) -> Iterator[dict[str, Any]]:
+    """Prodigy / spaCy span JSONL tasks; `texts` is the run's texts directory."""
     for r in records:
         yield {
-            "text": read_source(r),
+            "text": read_text(r, texts),
             "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in r.spans],
             "meta": {"id": r.id, "source": r.source},
         }
 
 
-def to_docs(records: Iterable[DocumentRecord]) -> Iterator[Doc]:
+def to_docs(records: Iterable[DocumentRecord], texts: Path | None) -> Iterator[Doc]:
     """spaCy Docs: entities in `doc.ents`, citations in `doc.spans["citations"]` (label = kind)."""
     nlp = spacy.blank("en")
     for r in records:
-        doc = nlp.make_doc(read_source(r))
+        doc = nlp.make_doc(read_text(r, texts))
         ents = [doc.char_span(s.start, s.end, label=s.label, alignment_mode="expand") for s in r.spans]
         doc.ents = spacy.util.filter_spans([e for e in ents if e is not None])
         cites = [doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in r.citations]
@@ -60,20 +62,20 @@ def to_docs(records: Iterable[DocumentRecord]) -> Iterator[Doc]:
         yield doc
 
 
-def to_docbin(records: Iterable[DocumentRecord], path: Path) -> int:
+def to_docbin(records: Iterable[DocumentRecord], path: Path, texts: Path | None) -> int:
     """Write a .spacy file; return the number of documents."""
     docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
     n = 0
-    for doc in to_docs(records):
+    for doc in to_docs(records, texts):
         docbin.add(doc)
         n += 1
     docbin.to_disk(path)
     return n
 
 
-def to_conll(records: Iterable[DocumentRecord]) -> Iterator[str]:
+def to_conll(records: Iterable[DocumentRecord], texts: Path | None) -> Iterator[str]:
     """CoNLL lines: "token\\tB-PERSON"; a blank line between paragraphs and documents."""
-    for doc in to_docs(records):
+    for doc in to_docs(records, texts):
         yield f"# id = {doc.user_data['id']}"
         for token in doc:
             if token.is_space:
@@ -159,29 +161,37 @@ def to_csl(records: Iterable[DocumentRecord]) -> list[dict[str, Any]]:
     return items
 
 
-def export(records: list[DocumentRecord], fmt: str, out: Path) -> int:
-    """Write `records` as `fmt` to `out`; return the number of items written."""
+def export(records: list[DocumentRecord], fmt: str, out: Path, texts: Path | None = None) -> int:
+    """Write `records` as `fmt` to `out`; return the number of items written.
+
+    `texts` is the run's texts directory (`DIR/texts`), for the formats that carry the text.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "docbin":
-        return to_docbin(records, out)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        if fmt in ("prodigy", "spacy"):
-            n = 0
-            for task in to_prodigy(records):
-                fh.write(json.dumps(task, ensure_ascii=False) + "\n")
-                n += 1
-            return n
-        if fmt == "conll":
-            lines = list(to_conll(records))
-            fh.write("\n".join(lines) + "\n")
-            return len(records)
-        if fmt == "csv":
-            rows = list(to_csv_rows(records))
-            writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, restval="")
-            writer.writeheader()
-            writer.writerows(rows)
-            return len(rows)
-        items = to_csl(records)
-        json.dump(items, fh, ensure_ascii=False, indent=2)
-        return len(items)
+    with atomic_path(out) as tmp:
+        if fmt == "docbin":
+            return to_docbin(records, tmp, texts)
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            return _write(records, fmt, fh, texts)
+
+
+def _write(records: list[DocumentRecord], fmt: str, fh: IO[str], texts: Path | None) -> int:
+    if fmt in ("prodigy", "spacy"):
+        n = 0
+        for task in to_prodigy(records, texts):
+            fh.write(json.dumps(task, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "conll":
+        lines = list(to_conll(records, texts))
+        fh.write("\n".join(lines) + "\n")
+        return len(records)
+    if fmt == "csv":
+        rows = list(to_csv_rows(records))
+        writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+        return len(rows)
+    items = to_csl(records)
+    json.dump(items, fh, ensure_ascii=False, indent=2)
+    return len(items)
