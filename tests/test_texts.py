@@ -113,7 +113,7 @@ def test_read_text_falls_back_to_the_source_and_checks_it(tmp_path: Path) -> Non
     (texts / "a.txt").unlink()
     assert read_text(record, texts) == TEXT  # from the source
     source.write_text(TEXT + " edited", encoding="utf-8")
-    with pytest.raises(SourceError, match="missing.*changed since the run"):
+    with pytest.raises(SourceError, match=r"missing.*changed since the run"):
         read_text(record, texts)
 
 

@@ -21,10 +21,20 @@ from typing import Any
 from spacy.language import Language
 
 from nerpipe.corpus import InputDoc, InputError, Item, iter_documents
-from nerpipe.jsonl import OUTPUT_FILES, Writer, citation_rows, entity_lines, repair_for_resume
+from nerpipe.jsonl import (
+    OUTPUT_FILES,
+    OutputError,
+    Writer,
+    citation_rows,
+    compact,
+    entity_lines,
+    lock_output,
+    repair_for_resume,
+)
 from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
-from nerpipe.texts import TEXTS, write_text
+from nerpipe.records import sha256
+from nerpipe.texts import TEXTS, text_name, write_text
 
 # Documents handed to a worker at a time, and written between two flushes.
 BATCH_SIZE = 16
@@ -32,7 +42,7 @@ BATCH_SIZE = 16
 Result = DocumentRecord | ErrorRecord
 
 
-class OutputExistsError(FileExistsError):
+class OutputExistsError(OutputError):
     """The output directory already holds a run: resume it or overwrite it."""
 
 
@@ -45,6 +55,8 @@ class Summary:
     skipped: int = 0
     words: int = 0
     error_kinds: dict[str, int] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)  # resumed: inputs edited since, processed again
+    gone: list[str] = field(default_factory=list)  # resumed: records dropped, their input gone or unreadable
 
 
 _NLP: Language | None = None  # the pipeline of this process (each worker builds its own)
@@ -178,8 +190,11 @@ def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> I
         yield from pool.imap(_process_batch, _batches(items, BATCH_SIZE))
 
 
-def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
-    """Check the output directory; return the ids a resumed run skips."""
+def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> tuple[dict[str, str], bool]:
+    """Check the output directory; return the id -> `text_sha256` of the documents done, which a
+    resumed run skips when their input is unchanged, and whether an id is there twice."""
+    if resume and overwrite:
+        raise OutputError("--resume and --overwrite contradict each other: choose one")
     texts = out_dir / TEXTS
     existing = [out_dir / name for name in OUTPUT_FILES if (out_dir / name).exists()]
     if texts.is_dir() and any(texts.iterdir()):
@@ -196,8 +211,7 @@ def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> set[str]:
                 text.unlink()
         else:
             path.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return set()
+    return {}, False
 
 
 def run(
@@ -216,52 +230,69 @@ def run(
 ) -> Summary:
     """Process every document under `paths` into `out_dir`; see the module docstring.
 
-    `on_result` is called with each `Output` as it is written (the CLI's progress bar).
+    One run at a time writes `out_dir` (`jsonl.lock_output`). `resume` skips the documents done
+    whose text is unchanged, processes the rest (errors included) and then drops the records of
+    inputs that changed or are gone; a changed input's record moves to the end. `on_result` is
+    called with each `Output` as it is written (the CLI's progress bar).
     """
-    done = prepare_output(out_dir, resume, overwrite)
-    summary = Summary()
-    items = _not_done(
-        _keep_texts(iter_documents(paths, glob, encoding_errors), out_dir / TEXTS), done, summary
-    )
-    with Writer(out_dir) as writer:
-        batches = dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
-        for batch in batches:
-            for output in batch:
-                if output.error is not None:
-                    writer.write_error(output.error)
-                    summary.errors += 1
-                    kind = output.error.kind
-                    summary.error_kinds[kind] = summary.error_kinds.get(kind, 0) + 1
-                elif output.document is not None:
-                    writer.write_lines(output.document, output.entities, output.citations)
-                    summary.documents += 1
-                    summary.words += output.words
-                if on_result:
-                    on_result(output)
-            writer.flush()
+    with lock_output(out_dir):
+        done, twice = prepare_output(out_dir, resume, overwrite)
+        summary = Summary()
+        inputs: dict[str, str] = {}  # id -> text_sha256 of every input read, when resuming
+        items = _to_process(
+            iter_documents(paths, glob, encoding_errors), out_dir / TEXTS, done, inputs, summary
+        )
+        with Writer(out_dir) as writer:
+            batches = (
+                dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
+            )
+            for batch in batches:
+                for output in batch:
+                    if output.error is not None:
+                        writer.write_error(output.error)
+                        summary.errors += 1
+                        kind = output.error.kind
+                        summary.error_kinds[kind] = summary.error_kinds.get(kind, 0) + 1
+                    elif output.document is not None:
+                        writer.write_lines(output.document, output.entities, output.citations)
+                        summary.documents += 1
+                        summary.words += output.words
+                    if on_result:
+                        on_result(output)
+                writer.flush()
+        if done and (twice or summary.changed or set(done) - set(inputs)):
+            # records of inputs edited since (processed again above) or gone (or now unreadable)
+            summary.gone = [i for i in compact(out_dir, inputs) if i not in inputs]
+            for doc_id in set(summary.gone):
+                (out_dir / TEXTS / text_name(doc_id)).unlink(missing_ok=True)
     return summary
 
 
-def _keep_texts(items: Iterable[Item], texts_dir: Path) -> Iterator[Item]:
-    """Write each document's text to `texts_dir` as it is read, before its line can be written."""
+def _to_process(
+    items: Iterable[Item], texts_dir: Path, done: dict[str, str], inputs: dict[str, str], summary: Summary
+) -> Iterator[Item]:
+    """The inputs still to process, each document's text written to `texts_dir` first (before its
+    line can be). A resumed run skips a document whose id is done with the same text (counted as
+    skipped, its text written if missing) and notes the id and text of every input in `inputs`."""
     for item in items:
+        if isinstance(item, InputDoc) and done:
+            sha = inputs[item.id] = sha256(item.text)
+            if done.get(item.id) == sha:
+                summary.skipped += 1
+                if not (texts_dir / text_name(item.id)).exists():
+                    write_text(texts_dir, item)
+                continue
+            if item.id in done:
+                summary.changed.append(item.id)
         if isinstance(item, InputDoc):
             write_text(texts_dir, item)
         yield item
 
 
-def _not_done(items: Iterable[Item], done: set[str], summary: Summary) -> Iterator[Item]:
-    """The inputs a resumed run still has to process; the others are counted as skipped."""
-    for item in items:
-        if item.id in done:
-            summary.skipped += 1
-        else:
-            yield item
-
-
 __all__ = [
     "InputDoc",
     "Output",
+    "OutputError",
     "OutputExistsError",
     "Summary",
     "process",

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from nerpipe import index as index_mod
-from nerpipe.batch import Output, OutputExistsError
+from nerpipe.batch import Output, OutputError
 from nerpipe.batch import run as run_batch
 from nerpipe.corpus import count_documents
 from nerpipe.evaluate import EvaluationError
@@ -81,7 +81,7 @@ def run(
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
             engine=engine, scheduler=scheduler,
         )  # fmt: skip
-    except OutputExistsError as e:
+    except OutputError as e:
         err.print(str(e))
         raise typer.Exit(EXIT_USAGE) from None
     finally:
@@ -91,8 +91,12 @@ def run(
     err.print(
         f"{summary.documents} documents written to {out_dir}, {summary.errors} failed"
         + (f", {summary.skipped} already done" if summary.skipped else "")
+        + (f", {len(summary.changed)} changed since and processed again" if summary.changed else "")
         + f"; {summary.words:,} words in {seconds:.1f} s ({summary.words / max(seconds, 1e-9):,.0f} words/s)"
     )
+    if summary.gone:
+        shown = ", ".join(map(repr, summary.gone[:10])) + (", ..." if len(summary.gone) > 10 else "")
+        err.print(f"dropped {len(summary.gone)} records whose input is gone or unreadable: {shown}")
     if summary.errors:
         raise typer.Exit(EXIT_SOME_FAILED)
 

@@ -2,13 +2,19 @@
 
 A run killed mid-write leaves at most a torn last line; `repair_for_resume` drops it, and drops
 flat rows whose document line never made it, so a resumed run ends with exactly the output of
-an uninterrupted one.
+an uninterrupted one. A resumed run skips a document only when its id and `text_sha256` match
+an input; `compact` then drops the records of inputs that changed (processed again) or are gone.
+One run at a time writes a directory: `lock_output` holds an advisory lock on `DIR/nerpipe.lock`.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -25,6 +31,40 @@ DOCUMENTS, ENTITIES, CITATIONS, ERRORS = (
     "errors.jsonl",
 )
 OUTPUT_FILES = (DOCUMENTS, ENTITIES, CITATIONS, ERRORS)
+LOCK = "nerpipe.lock"
+
+
+class OutputError(ValueError):
+    """An output directory that cannot be written: a file, locked by another run, or unreadable."""
+
+
+@contextmanager
+def lock_output(out_dir: Path) -> Iterator[None]:
+    """Hold the advisory lock of `out_dir` (created if needed) for the block, or raise at once.
+
+    The lock is the kernel's (`flock`): it is released when the process ends, however it ends.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fh = (out_dir / LOCK).open("a+", encoding="utf-8")
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(f"{out_dir} is a file, not a directory") from None
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            raise OutputError(
+                f"{out_dir} is being written by another nerpipe run (pid {holder}); "
+                "wait for it to finish, or write to another directory"
+            ) from None
+        fh.truncate(0)
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # releases the lock
 
 
 def read_models(path: Path, model: type[M]) -> Iterator[M]:
@@ -64,28 +104,79 @@ def _drop_torn_line(path: Path) -> None:
         path.write_bytes(data[: data.rfind(b"\n") + 1])
 
 
-def _ids(path: Path, key: str) -> list[str]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line)[key] for line in fh if line.strip()]
+def repair_for_resume(out_dir: Path) -> tuple[dict[str, str], bool]:
+    """Make `out_dir` a clean prefix of a run; return the `text_sha256` of each document id done,
+    and whether an id is there twice (written by an older nerpipe).
 
-
-def repair_for_resume(out_dir: Path) -> set[str]:
-    """Make `out_dir` a clean prefix of a run; return the ids already done (or failed)."""
+    The errors are dropped: a resumed run tries their inputs again (a fixed file is processed).
+    """
     for name in OUTPUT_FILES:
         path = out_dir / name
         if path.exists():
             _drop_torn_line(path)
-    done = set(_ids(out_dir / DOCUMENTS, "id"))
+    done: dict[str, str] = {}
+    lines = 0
+    if (out_dir / DOCUMENTS).exists():
+        with (out_dir / DOCUMENTS).open(encoding="utf-8") as fh:
+            for line in fh:
+                obj = json.loads(line)
+                done.setdefault(obj["id"], obj["text_sha256"])
+                lines += 1
     for name in (ENTITIES, CITATIONS):
         path = out_dir / name
         if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
             path.write_text(
-                "".join(line for line in lines if json.loads(line)["doc_id"] in done), encoding="utf-8"
+                "".join(row for row in rows if json.loads(row)["doc_id"] in done), encoding="utf-8"
             )
-    return done | set(_ids(out_dir / ERRORS, "id"))
+    (out_dir / ERRORS).write_text("", encoding="utf-8")
+    return done, lines > len(done)
+
+
+def compact(out_dir: Path, inputs: dict[str, str]) -> list[str]:
+    """Keep the first record of each id whose `text_sha256` is its input's (`inputs`: id ->
+    sha of this run's inputs), with its flat rows; return the ids of the records dropped."""
+    dropped: list[str] = []
+    kept: set[str] = set()
+    paths = {name: out_dir / name for name in (DOCUMENTS, ENTITIES, CITATIONS)}
+    tmps = {name: path.with_name(f".{path.name}.tmp") for name, path in paths.items()}
+    with (
+        paths[DOCUMENTS].open(encoding="utf-8") as documents,
+        paths[ENTITIES].open(encoding="utf-8") as entities,
+        paths[CITATIONS].open(encoding="utf-8") as citations,
+    ):
+        outs = {name: tmp.open("w", encoding="utf-8") for name, tmp in tmps.items()}
+        try:
+            for n, line in enumerate(documents, 1):
+                obj = json.loads(line)
+                doc_id = obj["id"]
+                keep = inputs.get(doc_id) == obj["text_sha256"] and doc_id not in kept
+                for name, rows, key in ((ENTITIES, entities, "spans"), (CITATIONS, citations, "citations")):
+                    group = list(islice(rows, len(obj[key])))
+                    if len(group) != len(obj[key]) or any(
+                        json.loads(r)["doc_id"] != doc_id for r in group[:1]
+                    ):
+                        raise OutputError(
+                            f"{out_dir / name} does not line up with {DOCUMENTS} (record {n}, {doc_id!r}); "
+                            "run again with --overwrite"
+                        )
+                    if keep:
+                        outs[name].writelines(group)
+                if keep:
+                    outs[DOCUMENTS].write(line)
+                    kept.add(doc_id)
+                else:
+                    dropped.append(doc_id)
+        except BaseException:
+            for name, fh in outs.items():
+                fh.close()
+                tmps[name].unlink()
+            raise
+        for fh in outs.values():
+            fh.close()
+    for name in (ENTITIES, CITATIONS, DOCUMENTS):  # the document lines last: they mark what is done
+        os.replace(tmps[name], paths[name])
+    return dropped
 
 
 class Writer:
