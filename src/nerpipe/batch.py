@@ -5,15 +5,19 @@ lines (`Output`), not spaCy Docs or records: the parent process only writes them
 The parent writes each document's text to `DIR/texts/` (`texts.py`) before its line, so
 exports and `show` find the text the offsets point into. Each document runs inside `nlp.memory_zone()`, so the StringStore does not grow without bound
 over millions of documents; the words a corpus keeps using are kept, up to a bound
-(`memory.KeptWords`). A document that fails (bad input or a component that raises)
-becomes a line of `errors.jsonl`; the batch goes on.
+(`memory.KeptWords`). A document that fails (bad input, a component that raises, or one that
+runs past its time budget, `time_budget`) becomes a line of `errors.jsonl`; the batch goes on.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing as mp
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,10 @@ from nerpipe.texts import TEXTS, text_name, write_text
 
 # Documents handed to a worker at a time, and written between two flushes.
 BATCH_SIZE = 16
+# A document may take this many seconds, plus as many per million characters, before it is
+# given up as an error row (`--timeout`): a 60 KB article takes well under a second, a 60 MB
+# text about six minutes on this project's machine.
+TIMEOUT = 60.0
 
 Result = DocumentRecord | ErrorRecord
 
@@ -60,29 +68,92 @@ class Summary:
 
 
 _NLP: Language | None = None  # the pipeline of this process (each worker builds its own)
+_TIMEOUT: float | None = TIMEOUT  # the time budget of this process's documents
 
 
-def _worker_init(model: str | None) -> None:
-    global _NLP
+def _worker_init(model: str | None, timeout: float | None = TIMEOUT) -> None:
+    global _NLP, _TIMEOUT
     from nerpipe.pipeline import build_nlp
 
     _NLP = build_nlp(model)
+    _TIMEOUT = timeout
     # the pipeline (gazetteer Docs, lexicon, patterns) lives as long as the process: keep its
     # objects out of the cyclic garbage collector's full passes
     gc.freeze()
 
 
-def process(item: Item, nlp: Language | None = None) -> Result:
-    """One input -> its record, or the error that stopped it."""
+class DocumentTimeout(Exception):
+    """A document ran past its time budget."""
+
+
+def budget(timeout: float | None, text: str) -> float | None:
+    """Seconds a document may take: `timeout`, plus as many per million characters."""
+    return timeout * (1 + len(text) / 1_000_000) if timeout else None
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise `DocumentTimeout` inside the block once `seconds` have passed.
+
+    In the main thread (one job, and each `--jobs` worker) a timer signal raises it, which
+    interrupts Python code, regular expressions and spaCy's tokenizer; in another thread (a Dask
+    worker's) it is raised in that thread by the interpreter, between two Python bytecodes.
+    """
+    if not seconds:
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise DocumentTimeout(f"gave up after {seconds:.0f} s")
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    thread = ctypes.c_ulong(threading.get_ident())
+    lock, active = threading.Lock(), [True]
+
+    def interrupt() -> None:
+        with lock:
+            if active[0]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, ctypes.py_object(DocumentTimeout))
+
+    timer = threading.Timer(seconds, interrupt)
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            active[0] = False
+            timer.cancel()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, None)  # one not raised yet: drop it
+
+
+def process(item: Item, nlp: Language | None = None, timeout: float | None = None) -> Result:
+    """One input -> its record, or the error that stopped it (`timeout`: see `budget`)."""
     if isinstance(item, InputError):
         return ErrorRecord(id=item.id, source=item.source, kind=item.kind, message=item.message)
     from nerpipe.extract import extract
 
     nlp = nlp or _NLP
     assert nlp is not None, "the pipeline was not built"
+    seconds = budget(timeout, item.text)
     try:
-        with document_zone(nlp, item.text):
+        with time_budget(seconds), document_zone(nlp, item.text):
             return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta)
+    except DocumentTimeout:
+        return ErrorRecord(
+            id=item.id,
+            source=item.source,
+            kind="timeout",
+            message=f"gave up after {seconds:.0f} s, the budget of {len(item.text):,} characters "
+            f"(--timeout {timeout:g}: seconds per document, plus as many per million characters)",
+        )
     except Exception as err:  # a component that raises must not stop the batch
         return ErrorRecord(
             id=item.id, source=item.source, kind="component", message=f"{type(err).__name__}: {err}"
@@ -118,15 +189,15 @@ def render(result: Result, words: int = 0) -> Output:
     )
 
 
-def process_output(item: Item, nlp: Language | None = None) -> Output:
+def process_output(item: Item, nlp: Language | None = None, timeout: float | None = None) -> Output:
     """One input -> its output lines (what a worker sends back)."""
     words = 0 if isinstance(item, InputError) else len(item.text.split())
-    return render(process(item, nlp), words)
+    return render(process(item, nlp, timeout), words)
 
 
 def _process_batch(items: list[Item]) -> list[Output]:
     """Worker side: the output lines of each item, in order."""
-    return [process_output(item) for item in items]
+    return [process_output(item, timeout=_TIMEOUT) for item in items]
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -140,15 +211,19 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _dask_batch(items: list[Item], model: str | None) -> list[Output]:
+def _dask_batch(items: list[Item], model: str | None, timeout: float | None) -> list[Output]:
     """Runs on a Dask worker: the pipeline is built once per worker process and kept."""
     if _NLP is None:
-        _worker_init(model)
+        _worker_init(model, timeout)
     return _process_batch(items)
 
 
 def dask_results(
-    items: Iterable[Item], scheduler: str | None, model: str | None = None, window: int = 8
+    items: Iterable[Item],
+    scheduler: str | None,
+    model: str | None = None,
+    window: int = 8,
+    timeout: float | None = TIMEOUT,
 ) -> Iterator[list[Output]]:
     """Process batches on a Dask cluster (a local one when `scheduler` is None), in input order.
 
@@ -167,7 +242,7 @@ def dask_results(
     try:
         pending: deque[Any] = deque()
         for batch in _batches(items, BATCH_SIZE):
-            pending.append(client.submit(_dask_batch, batch, model, pure=False))
+            pending.append(client.submit(_dask_batch, batch, model, timeout, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -178,15 +253,17 @@ def dask_results(
             cluster.close()
 
 
-def results(items: Iterable[Item], jobs: int = 1, model: str | None = None) -> Iterator[list[Output]]:
+def results(
+    items: Iterable[Item], jobs: int = 1, model: str | None = None, timeout: float | None = TIMEOUT
+) -> Iterator[list[Output]]:
     """Process `items` in input order, in batches, with `jobs` worker processes."""
     if jobs <= 1:
-        _worker_init(model)
+        _worker_init(model, timeout)
         for batch in _batches(items, BATCH_SIZE):
             yield _process_batch(batch)
         return
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model, timeout)) as pool:
         yield from pool.imap(_process_batch, _batches(items, BATCH_SIZE))
 
 
@@ -227,13 +304,15 @@ def run(
     on_result: Callable[[Output], Any] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    timeout: float | None = TIMEOUT,
 ) -> Summary:
     """Process every document under `paths` into `out_dir`; see the module docstring.
 
     One run at a time writes `out_dir` (`jsonl.lock_output`). `resume` skips the documents done
     whose text is unchanged, processes the rest (errors included) and then drops the records of
     inputs that changed or are gone; a changed input's record moves to the end. `on_result` is
-    called with each `Output` as it is written (the CLI's progress bar).
+    called with each `Output` as it is written (the CLI's progress bar). `timeout` is each
+    document's time budget (`budget`; None: no limit).
     """
     with lock_output(out_dir):
         done, twice = prepare_output(out_dir, resume, overwrite)

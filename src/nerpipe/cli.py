@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from nerpipe import index as index_mod
-from nerpipe.batch import Output, OutputError
+from nerpipe.batch import TIMEOUT, Output, OutputError
 from nerpipe.batch import run as run_batch
 from nerpipe.corpus import count_documents
 from nerpipe.evaluate import EvaluationError
@@ -48,6 +48,13 @@ def run(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="give a document up as an error after SECONDS, plus SECONDS per million characters (0: never)",
+        ),
+    ] = TIMEOUT,
 ) -> None:
     """Extract entities and citations from PATHS into DIR/documents.jsonl (+ flat files)."""
     if encoding_errors not in ("strict", "replace"):
@@ -79,7 +86,7 @@ def run(
         summary = run_batch(
             paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
-            engine=engine, scheduler=scheduler,
+            engine=engine, scheduler=scheduler, timeout=timeout or None,
         )  # fmt: skip
     except OutputError as e:
         err.print(str(e))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,9 +45,35 @@ def extract(
     return to_record(parts, layout, id, source, meta)
 
 
+# spaCy's tokenizer splits a chunk's prefixes and suffixes one at a time, searching the rest of
+# the chunk each time: quadratic in a chunk's length when it splits often (explosion/spaCy#1768,
+# #4362, #5122). 16,000 "(" in a row took 45 s, 100,000 hang for hours; 100 characters take
+# 2 ms. A chunk (a run of non-space characters) longer than this is tokenized this many
+# characters at a time; no word of a real text is that long (the corpus's longest is 21).
+MAX_CHUNK = 100
+LONG_CHUNK = regex.compile(rf"\S{{{MAX_CHUNK + 1},}}")
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)`, long chunks tokenized in pieces of `MAX_CHUNK` characters; the Doc's
+    text is `text` exactly, so offsets do not move.
+
+    >>> import spacy
+    >>> len(make_doc(spacy.blank("en"), "(" * 100_000 + " Stalin"))
+    100001
+    """
+    cuts = [
+        pos for m in LONG_CHUNK.finditer(text) for pos in range(m.start() + MAX_CHUNK, m.end(), MAX_CHUNK)
+    ]
+    if not cuts:
+        return nlp.make_doc(text)
+    bounds = [0, *cuts, len(text)]
+    return Doc.from_docs([nlp.make_doc(text[a:b]) for a, b in pairwise(bounds)], ensure_whitespace=False)
+
+
 def run_pipeline(nlp: Language, text: str) -> Doc:
     """`nlp(text)`, handing the components the text we already have (see `pipeline.doc_text`)."""
-    doc = nlp.make_doc(text)
+    doc = make_doc(nlp, text)
     doc.user_data["nerpipe_text"] = text
     return nlp(doc)
 
