@@ -11,12 +11,14 @@ runs past its time budget, `time_budget`) becomes a line of `errors.jsonl`; the 
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import gc
 import multiprocessing as mp
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,27 +220,67 @@ def _dask_batch(items: list[Item], model: str | None, timeout: float | None) -> 
     return _process_batch(items)
 
 
+class EngineError(RuntimeError):
+    """The Dask engine cannot start: Dask is not installed, or no scheduler answers."""
+
+
+# Seconds to wait for a Dask scheduler to answer (`--connect-timeout`).
+CONNECT_TIMEOUT = 10.0
+
+
+def dask_client(scheduler: str | None, connect_timeout: float = CONNECT_TIMEOUT) -> Any:
+    """A Dask client of the scheduler at `scheduler`, or of a local cluster when it is None.
+
+    The scheduler must answer within `connect_timeout` seconds: distributed's own `Client`
+    waits forever on a listener that accepts and never answers.
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError("--engine dask needs Dask: pip install 'nerpipe[dask]'") from None
+    if not scheduler:
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
+        return Client(cluster)
+    try:
+        with ThreadPoolExecutor(1) as pool:  # a loop of its own, whatever loop the caller runs
+            pool.submit(asyncio.run, _identity(scheduler, connect_timeout)).result()
+    except (OSError, ValueError) as err:
+        reason = str(err) or type(err).__name__
+        raise EngineError(
+            f"no Dask scheduler answered at {scheduler} within {connect_timeout:g} s ({reason}); "
+            "start one there with `dask scheduler`, or give --connect-timeout more seconds"
+        ) from None
+    return Client(scheduler, timeout=connect_timeout)
+
+
+async def _identity(address: str, timeout: float) -> Any:
+    """Ask the scheduler at `address` who it is, each step bounded by `timeout` seconds."""
+    from distributed.comm.core import connect
+
+    comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+    try:
+        await asyncio.wait_for(comm.write({"op": "identity"}), timeout)
+        return await asyncio.wait_for(comm.read(), timeout)
+    finally:
+        comm.abort()
+
+
 def dask_results(
     items: Iterable[Item],
-    scheduler: str | None,
+    client: Any,
     model: str | None = None,
     window: int = 8,
     timeout: float | None = TIMEOUT,
 ) -> Iterator[list[Output]]:
-    """Process batches on a Dask cluster (a local one when `scheduler` is None), in input order.
+    """Process batches with a Dask `client` (`dask_client`), in input order; closes the client
+    (and its local cluster) when done.
 
     At most `window` batches are in flight, so a large corpus never sits in memory at once.
     """
     from collections import deque
 
-    from distributed import Client, LocalCluster
-
-    cluster = None
-    if not scheduler:
-        cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        )
-    client = Client(scheduler or cluster)
     try:
         pending: deque[Any] = deque()
         for batch in _batches(items, BATCH_SIZE):
@@ -248,9 +290,17 @@ def dask_results(
         while pending:
             yield pending.popleft().result()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        close_client(client)
+
+
+def close_client(client: Any) -> None:
+    """Close a Dask client of `dask_client`, and its local cluster if it has one."""
+    if client is None:
+        return
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def results(
@@ -273,6 +323,8 @@ def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> tuple[dict[s
     if resume and overwrite:
         raise OutputError("--resume and --overwrite contradict each other: choose one")
     texts = out_dir / TEXTS
+    for stale in [*out_dir.glob(".*.tmp"), *texts.glob(".*.tmp")]:  # a killed run's half-written files
+        stale.unlink()
     existing = [out_dir / name for name in OUTPUT_FILES if (out_dir / name).exists()]
     if texts.is_dir() and any(texts.iterdir()):
         existing.append(texts)
@@ -305,6 +357,7 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     timeout: float | None = TIMEOUT,
+    connect_timeout: float = CONNECT_TIMEOUT,
 ) -> Summary:
     """Process every document under `paths` into `out_dir`; see the module docstring.
 
@@ -312,10 +365,18 @@ def run(
     whose text is unchanged, processes the rest (errors included) and then drops the records of
     inputs that changed or are gone; a changed input's record moves to the end. `on_result` is
     called with each `Output` as it is written (the CLI's progress bar). `timeout` is each
-    document's time budget (`budget`; None: no limit).
+    document's time budget (`budget`; None: no limit); a Dask `scheduler` must answer within
+    `connect_timeout` seconds, checked before anything in `out_dir` changes.
     """
     with lock_output(out_dir):
-        done, twice = prepare_output(out_dir, resume, overwrite)
+        if resume and overwrite:  # before a Dask cluster is started for nothing
+            raise OutputError("--resume and --overwrite contradict each other: choose one")
+        client = dask_client(scheduler, connect_timeout) if engine == "dask" else None
+        try:
+            done, twice = prepare_output(out_dir, resume, overwrite)
+        except BaseException:
+            close_client(client)
+            raise
         summary = Summary()
         inputs: dict[str, str] = {}  # id -> text_sha256 of every input read, when resuming
         items = _to_process(
@@ -323,7 +384,9 @@ def run(
         )
         with Writer(out_dir) as writer:
             batches = (
-                dask_results(items, scheduler, model) if engine == "dask" else results(items, jobs, model)
+                dask_results(items, client, model, timeout=timeout)
+                if client is not None
+                else results(items, jobs, model, timeout)
             )
             for batch in batches:
                 for output in batch:
@@ -369,6 +432,7 @@ def _to_process(
 
 
 __all__ = [
+    "EngineError",
     "InputDoc",
     "Output",
     "OutputError",

@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, TypeVar
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from nerpipe.models import CitationRow, DocumentRecord, ErrorRecord
 
@@ -68,14 +68,21 @@ def lock_output(out_dir: Path) -> Iterator[None]:
 
 
 def read_models(path: Path, model: type[M]) -> Iterator[M]:
-    """Validate every line of a JSONL file as `model`."""
+    """Validate every line of a JSONL file as `model`; a line that is not one raises a ValueError
+    of one line: "FILE:3: not a DocumentRecord (12 problems; first: spans.0.label: ...)"."""
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if line.strip():
                 try:
                     yield model.model_validate_json(line)
-                except ValueError as err:
-                    raise ValueError(f"{path}:{n}: {err}") from None
+                except ValidationError as err:
+                    problems = err.errors()
+                    first = problems[0]
+                    where = ".".join(map(str, first["loc"])) or "the line"
+                    raise ValueError(
+                        f"{path}:{n}: not a {model.__name__} ({len(problems)} problems; "
+                        f"first: {where}: {first['msg']})"
+                    ) from None
 
 
 def citation_rows(record: DocumentRecord) -> list[CitationRow]:
