@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
@@ -19,8 +21,8 @@ from nerpipe.batch import run
 from nerpipe.cli import app
 from nerpipe.export import archive_location, export, to_csl
 from nerpipe.jsonl import read_models
-from nerpipe.models import DocumentRecord
-from nerpipe.show import render
+from nerpipe.models import Citation, DocumentRecord
+from nerpipe.show import _tooltip, render
 
 from .conftest import FIXTURES
 
@@ -161,6 +163,87 @@ def test_show_page_renders_in_headless_chromium(record: DocumentRecord, tmp_path
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000, "a page with highlighted text, not a blank screen"
+
+
+PANEL_PROBE = """<script>
+addEventListener("load", () => {
+  const aside = document.querySelector("aside");
+  const panels = aside.querySelectorAll("section");
+  const last = panels[panels.length - 1];
+  scrollTo(0, document.body.scrollHeight / 3);  // a reader a third of the way into the article
+  const reading = scrollY;
+  aside.scrollTop = aside.scrollHeight;  // scroll the panel column alone, the article stays
+  const box = last.getBoundingClientRect();
+  document.title = JSON.stringify({
+    panels: panels.length,
+    scrolls: aside.scrollHeight > aside.clientHeight,
+    column_fits: aside.getBoundingClientRect().bottom <= innerHeight + 1,
+    end_of_last_in_view: box.bottom > 0 && box.bottom <= innerHeight + 1,
+    article_stayed: scrollY === reading && reading > 0,
+  });
+});
+</script>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package 'chromium')")
+def test_show_panels_below_the_first_two_can_be_reached(
+    nlp: Language, seed_text: str, tmp_path: Path
+) -> None:
+    """The panel column was as tall as its panels: the lower ones came into view only at the
+    end of the article. It scrolls on its own now."""
+    from nerpipe.extract import extract
+
+    record = extract(seed_text, "seed", nlp=nlp)
+    page = tmp_path / "page.html"
+    page.write_text(render(record, seed_text).replace("</body>", PANEL_PROBE + "</body>"), encoding="utf-8")
+    result = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,600", "--dump-dom", page.as_uri()],
+        check=True, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    title = html.unescape(result.stdout.split("<title>")[1].split("</title>")[0])
+    assert json.loads(title) == {
+        "panels": 5,
+        "scrolls": True,
+        "column_fits": True,
+        "end_of_last_in_view": True,
+        "article_stayed": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("citation", "lines", "absent"),
+    [
+        (
+            Citation(start=0, end=4, kind="ibid", text="Ibid", pages=[(142, 142)], antecedent=0),
+            ["[7] ibid", "pages: p. 142", "antecedent: [0]"],  # 0 is an index, not "empty"
+            ["(142, 142)", "[(", "None", "resolutions"],
+        ),
+        (
+            Citation(start=0, end=9, kind="archival", text="f. 5, d. 1", archive="RGANI", archive_stated=False,
+                     fund="5", file="1", pages=[(39, 40), (61, 61)], reference=2),
+            ["[7] archival", "archive stated: no", "pages: pp. 39-40, 61", "reference: [2]"],
+            ["False", "[(39"],
+        ),
+        (
+            Citation(start=0, end=9, kind="bibliographic", text="Chanda 1986", authors=["Chanda", "Kiernan"],
+                     year="1986", warnings=["year differs", "title differs"]),
+            ["authors: Chanda, Kiernan", "warnings: year differs; title differs"],
+            ["['Chanda'", "True"],
+        ),
+    ],
+)  # fmt: skip
+def test_show_tooltips_read_as_print(citation: Citation, lines: list[str], absent: list[str]) -> None:
+    tip = _tooltip(7, citation)
+    assert all(line in tip.splitlines() for line in lines), tip
+    assert not any(a in tip for a in absent), tip
+
+
+def test_show_empty_panel_says_none(record: DocumentRecord) -> None:
+    page = render(record.model_copy(update={"entities": [], "citations": []}), "x" * 10_000)
+    aside = page.split("<aside>")[1].split("</aside>")[0]
+    assert aside.count("<p class='none'>none</p>") == 5 and "<li>none</li>" not in aside
 
 
 def test_stats_json(record: DocumentRecord, tmp_path: Path) -> None:
