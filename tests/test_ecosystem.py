@@ -101,30 +101,93 @@ def test_csv_export_has_a_row_per_entity_and_citation(record: DocumentRecord, tm
     assert [(r["label"], r["file"]) for r in cites] == [(c.kind, c.file or "") for c in record.citations]
 
 
-def test_csl_json_keeps_archive_and_location(record: DocumentRecord) -> None:
+def test_csl_json_is_one_item_per_source(record: DocumentRecord) -> None:
+    """A source cited twice was two Zotero items; the archive's id stood in for its name."""
     items = to_csl([record])
-    archival = [i for i in items if i["type"] == "manuscript"]
-    assert archival and archival[0]["archive"] == "RGANI"
-    # the CSL archive_location reads back through our own grammar to the same unit
-    (back,) = parse_citation(f"{archival[0]['archive']}, {archival[0]['archive_location']}")
-    source = next(c for c in record.citations if c.kind == "archival")
-    assert (back.fund, back.inventory, back.file, back.pages) == (
-        source.fund,
-        source.inventory,
-        source.file,
-        source.pages,
+    (unit,) = [i for i in items if i["type"] == "manuscript"]  # the archival citation and its ibid
+    assert {k: unit[k] for k in ("archive", "archive-place", "archive_location", "note")} == {
+        "archive": "Russian State Archive of Contemporary History",
+        "archive-place": "Moscow",
+        "archive_location": "f. 5, op. 67, d. 659, ll. 85-86",
+        "note": "nerpipe: cited 2 times in small-article (2)",
+    }
+    # the archive and its location read back through our own grammar to the same unit
+    (back,) = parse_citation(f"{unit['archive']}, {unit['archive_location']}")
+    assert (back.archive, back.fund, back.inventory, back.file, back.pages) == (
+        "RGANI",
+        "5",
+        "67",
+        "659",
+        [(85, 86)],
     )
-    books = [i for i in items if i["type"] == "book"]
-    assert (
-        books
-        and books[0]["author"] == [{"family": "Chanda"}]
-        and books[0]["issued"] == {"date-parts": [[1986]]}
-    )
+    (book,) = [i for i in items if i["type"] == "book"]  # "(Chanda 1986, p. 59)" and its reference entry
+    assert book["author"] == [{"family": "Chanda"}] and book["issued"] == {"date-parts": [[1986]]}
+    assert book["note"] == "nerpipe: cited 1 time in small-article (1)" and "page" not in book
+    assert len({i["id"] for i in items}) == len(items)
 
 
-def test_archive_location_notation(record: DocumentRecord) -> None:
-    source = next(c for c in record.citations if c.kind == "archival")
-    assert archive_location(source) == "f. 5, op. 67, d. 659, ll. 85"
+def _cite(kind: str, **fields: object) -> Citation:
+    return Citation(start=0, end=1, kind=kind, text="x", **fields)  # type: ignore[arg-type]
+
+
+UNIT = {"archive": "GARF", "fund": "R-5446", "inventory": "1", "file": "12"}
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        (  # one unit cited in two documents, at one sheet and a range: one item
+            [[_cite("archival", **UNIT, pages=[(6, 6)])], [_cite("archival", **UNIT, pages=[(7, 9)])]],
+            [("f. R-5446, op. 1, d. 12, ll. 6-9", "nerpipe: cited 2 times in d0 (1), d1 (1)")],
+        ),
+        (  # a single sheet is "l."
+            [[_cite("archival", **UNIT, pages=[(6, 6)])]],
+            [("f. R-5446, op. 1, d. 12, l. 6", "nerpipe: cited 1 time in d0 (1)")],
+        ),
+        (  # another file of the same fund is another item
+            [[_cite("archival", **UNIT), _cite("archival", **{**UNIT, "file": "13"})]],
+            [("f. R-5446, op. 1, d. 12", "nerpipe: cited 1 time in d0 (1)"),
+             ("f. R-5446, op. 1, d. 13", "nerpipe: cited 1 time in d0 (1)")],
+        ),
+        (  # an ibid counts for its antecedent's unit
+            [[_cite("archival", **UNIT, pages=[(1, 1)]), _cite("ibid", **UNIT, pages=[(3, 3)], antecedent=0)]],
+            [("f. R-5446, op. 1, d. 12, ll. 1, 3", "nerpipe: cited 2 times in d0 (2)")],
+        ),
+        (  # a work cited twice without a reference list: one item
+            [[_cite("bibliographic", authors=["Kiernan"], year="1985", pages=[(12, 12)]),
+              _cite("bibliographic", authors=["Kiernan"], year="1985", pages=[(40, 40)])]],
+            [(None, "nerpipe: cited 2 times in d0 (2)")],
+        ),
+        (  # interviews are no CSL items
+            [[_cite("interview", persons=["Nguyen Co Thach"])]],
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_csl_json_counts_every_citation_of_a_source(
+    docs: list[list[Citation]], expected: list[tuple[str | None, str]]
+) -> None:
+    records = [
+        DocumentRecord(id=f"d{n}", text_sha256="0" * 64, citations=cites) for n, cites in enumerate(docs)
+    ]
+    items = to_csl(records)
+    assert [(i.get("archive_location"), i["note"]) for i in items] == expected
+    assert all(i["archive"] == "State Archive of the Russian Federation" for i in items if "archive" in i)
+
+
+@pytest.mark.parametrize(
+    ("fields", "location"),
+    [
+        ({"fund": "5", "inventory": "67", "file": "659", "pages": [(85, 85)]}, "f. 5, op. 67, d. 659, l. 85"),
+        (
+            {"fund": "5", "inventory": "67", "file": "659", "pages": [(85, 86)]},
+            "f. 5, op. 67, d. 659, ll. 85-86",
+        ),
+        ({"fund": "89", "folder": "2", "file": "10", "subfile": "3"}, "f. 89, papka 2, d. 10, dossier 3"),
+    ],
+)
+def test_archive_location_notation(fields: dict[str, object], location: str) -> None:
+    assert archive_location(_cite("archival", **fields)) == location
 
 
 def test_show_page_marks_every_entity_and_citation(record: DocumentRecord) -> None:

@@ -4,8 +4,9 @@
     docbin            a .spacy file (spacy.tokens.DocBin): ents, and citations in doc.spans
     conll             token<TAB>BIO-tag, a blank line between paragraphs, "# id = ..." per doc
     csv               one row per entity and per citation, UTF-8 with a header
-    csl-json          CSL items for archival and bibliographic citations (Zotero imports them),
-                      with the CSL variables `archive` and `archive_location`
+    csl-json          CSL items (Zotero imports them): one per archive unit or work cited, its
+                      citations counted in `note`; an archive's name in `archive`, its place in
+                      `archive-place`, the unit and the sheets cited in `archive_location`
 
 The text of each document is read back from the run's `texts/` directory (`texts.read_text`)
 and checked against `text_sha256`. The output is written to a temporary file renamed when
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -103,8 +105,9 @@ def to_csv_rows(records: Iterable[DocumentRecord]) -> Iterator[dict[str, Any]]:
             }  # fmt: skip
 
 
-def archive_location(c: Citation) -> str:
-    """The unit in Russian archival notation: "f. 5, op. 75, d. 1062, l. 23"."""
+def archive_location(c: Citation, pages: list[tuple[int, int]] | None = None) -> str:
+    """The unit in Russian archival notation, with the sheets cited (`pages`, default the
+    citation's): "f. 5, op. 75, d. 1062, l. 23" (one sheet), "..., ll. 23-24, 35" (several)."""
     parts = [f"f. {c.fund}"]
     if c.inventory:
         parts.append(f"op. {c.inventory}")
@@ -113,9 +116,26 @@ def archive_location(c: Citation) -> str:
     parts.append(f"d. {c.file}")
     if c.subfile:
         parts.append(f"dossier {c.subfile}")
-    if c.pages:
-        parts.append("ll. " + format_pages(c.pages))
+    pages = c.pages if pages is None else pages
+    if pages:
+        single = len(pages) == 1 and pages[0][0] == pages[0][1]
+        parts.append(("l. " if single else "ll. ") + format_pages(pages))
     return ", ".join(parts)
+
+
+def merge_pages(pages: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sheets cited, sorted, touching ranges joined.
+
+    >>> merge_pages([(86, 86), (85, 85), (23, 24), (24, 30)])
+    [(23, 30), (85, 86)]
+    """
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(pages):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 def _issued(date: str | None, year: str | None) -> dict[str, Any] | None:
@@ -126,39 +146,96 @@ def _issued(date: str | None, year: str | None) -> dict[str, Any] | None:
     return {"date-parts": [parts]}
 
 
+Key = tuple[str | None, ...]
+
+
+def source_key(record: DocumentRecord, index: int, seen: frozenset[int] = frozenset()) -> Key | None:
+    """What citation `index` of `record` cites, the same for every citation of it: an archive
+    unit ("unit", archive, fund, inventory, folder, file, subfile) or a work ("work", authors,
+    year, title). An ibid cites what its antecedent cites; an in-text citation what its
+    reference-list entry cites. None for interviews and what names no unit or work."""
+    c = record.citations[index]
+    link = c.antecedent if c.kind == "ibid" else c.reference
+    if link is not None and link not in seen and 0 <= link < len(record.citations):
+        return source_key(record, link, seen | {index})
+    if c.kind in ("archival", "ibid") and c.fund and c.file:
+        return ("unit", c.archive, c.fund, c.inventory, c.folder, c.file, c.subfile)
+    if c.kind == "bibliographic" and (c.authors or c.title):
+        title = " ".join((c.title or "").casefold().split()) or None
+        return ("work", "; ".join(c.authors or ()).casefold() or None, c.year, title)
+    return None
+
+
 def to_csl(records: Iterable[DocumentRecord]) -> list[dict[str, Any]]:
-    """CSL-JSON items for the archival and bibliographic citations (ibid and interviews skipped)."""
-    names = {key: str(entry["name"]) for key, entry in load_registry().items()}
-    items = []
+    """CSL-JSON items, one per archive unit or work cited across `records` (first cited first).
+
+    Every citation of a source (an ibid, an in-text citation of a reference-list entry) counts
+    for it: `note` says how often and where. An archival item's `archive_location` lists every
+    sheet cited; a work's fields come from its reference-list entry where there is one.
+    """
+    registry = load_registry()
+    groups: dict[Key, list[tuple[DocumentRecord, Citation]]] = {}
     for r in records:
         for i, c in enumerate(r.citations):
-            if c.kind == "archival" and c.fund and c.file:
-                item: dict[str, Any] = {
-                    "id": f"{r.id}-{i}", "type": "manuscript",
-                    "title": c.title or f"{c.archive or 'Archive'}, {archive_location(c)}",
-                    "archive": c.archive or "", "archive_location": archive_location(c),
-                }  # fmt: skip
-                if c.archive in names:
-                    item["archive-place"] = names[c.archive]
-            elif c.kind == "bibliographic":
-                item = {
-                    "id": f"{r.id}-{i}",
-                    "type": "article-newspaper" if c.date and not c.authors else "book",
-                }
-                if c.authors:
-                    item["author"] = [{"family": a} for a in c.authors]
-                if c.title:
-                    item["title"] = c.title
-                if c.pages:
-                    item["page"] = format_pages(c.pages)
-            else:
-                continue
-            issued = _issued(c.date, c.year)
-            if issued:
-                item["issued"] = issued
-            item["note"] = f"nerpipe: {r.id} [{c.start}:{c.end}] {c.text}"
-            items.append(item)
+            key = source_key(r, i)
+            if key is not None:
+                groups.setdefault(key, []).append((r, c))
+    items, ids = [], Counter[str]()
+    for key, cited in groups.items():
+        entries = [c for _, c in cited if c.section == "references"]
+        base = entries[0] if entries else next((c for _, c in cited if c.kind != "ibid"), cited[0][1])
+        item = _archival_item(base, cited, registry) if key[0] == "unit" else _work_item(base, entries)
+        item_id = _slug(" ".join(str(part) for part in key[1:] if part)) or "source"
+        ids[item_id] += 1
+        item["id"] = item_id if ids[item_id] == 1 else f"{item_id}-{ids[item_id]}"
+        in_text = [(r, c) for r, c in cited if c.section == "text"]
+        per_doc = Counter(r.id for r, _ in in_text)
+        where = ", ".join(f"{doc} ({n})" for doc, n in per_doc.items())
+        times = f"{len(in_text)} time" + ("s" if len(in_text) != 1 else "")
+        item["note"] = f"nerpipe: cited {times}" + (f" in {where}" if where else "")
+        items.append(item)
     return items
+
+
+def _archival_item(
+    base: Citation, cited: list[tuple[DocumentRecord, Citation]], registry: dict[str, dict[str, object]]
+) -> dict[str, Any]:
+    pages = merge_pages(page for _, c in cited for page in c.pages or ())
+    entry = registry.get(base.archive or "", {})
+    titles = {c.title for _, c in cited if c.title}
+    item: dict[str, Any] = {
+        "type": "manuscript",
+        "title": titles.pop()
+        if len(titles) == 1
+        else f"{base.archive or 'Archive'}, {archive_location(base, [])}",
+        "archive": str(entry.get("name", base.archive or "")),
+        "archive_location": archive_location(base, pages),
+    }
+    if entry.get("place"):
+        item["archive-place"] = str(entry["place"])
+    dates = {c.date for _, c in cited if c.date}
+    issued = _issued(dates.pop(), None) if len(dates) == 1 else None
+    if issued:
+        item["issued"] = issued
+    return item
+
+
+def _work_item(base: Citation, entries: list[Citation]) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": "article-newspaper" if base.date and not base.authors else "book"}
+    if base.authors:
+        item["author"] = [{"family": a} for a in base.authors]
+    if base.title:
+        item["title"] = base.title
+    if entries and base.pages:  # a reference-list entry's pages are the work's own
+        item["page"] = format_pages(base.pages)
+    issued = _issued(base.date, base.year)
+    if issued:
+        item["issued"] = issued
+    return item
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
 
 
 def export(records: list[DocumentRecord], fmt: str, out: Path, texts: Path | None = None) -> int:
