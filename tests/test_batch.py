@@ -105,6 +105,45 @@ def test_long_text_is_processed_in_parts(nlp: Language) -> None:
         assert text[s.start : s.end] == s.text
 
 
+LONG = "\n\n".join(
+    f"Paragraph {i}: Pol Pot met Le Duan in Hanoi in 1976 (RSAMH, Fund 5, inventory 69, file {i}, p. 1). "
+    "They met again (Ibid., p. 2). The Communist Party of Kampuchea (CPK) met. The CPK agreed."
+    for i in range(30)
+)
+
+
+@pytest.mark.parametrize("doc_id", ["long", 'quote " and \\ and ünïcode\tid'])
+def test_a_long_document_spooled_part_by_part_writes_its_record_lines(tmp_path: Path, doc_id: str) -> None:
+    """A text longer than max_length goes to files part by part; the lines are the record's."""
+    from nerpipe.batch import count_words, process_output, render
+    from nerpipe.jsonl import Writer
+
+    small = build_small_limit_nlp()
+    item = InputDoc(doc_id, "x.txt", LONG, {"journal": "Vostok"})
+    record = process(item, small)
+    assert isinstance(record, DocumentRecord) and len(record.citations) == 60
+    in_memory = render(record, count_words(LONG))
+    spooled = process_output(item, small, spool=tmp_path / "spool")
+    assert spooled.spool is not None and spooled.words == in_memory.words
+    out = tmp_path / "out"
+    with Writer(out) as writer:
+        writer.write_spool(Path(spooled.spool))
+    assert (out / "documents.jsonl").read_text(encoding="utf-8") == f"{in_memory.document}\n"
+    assert (out / "entities.jsonl").read_text(encoding="utf-8") == "".join(
+        f"{x}\n" for x in in_memory.entities
+    )
+    assert (out / "citations.jsonl").read_text(encoding="utf-8") == "".join(
+        f"{x}\n" for x in in_memory.citations
+    )
+    assert list((tmp_path / "spool").iterdir()) == []
+    (back,) = read_models(out / "documents.jsonl", DocumentRecord)
+    ibids = [c for c in back.citations if c.kind == "ibid"]
+    assert [back.citations[c.antecedent].file for c in ibids if c.antecedent is not None] == [
+        str(i) for i in range(30)
+    ]
+    assert len({s.entity_id for s in back.spans if s.text == "CPK"}) == 1  # linked across the parts
+
+
 def build_small_limit_nlp() -> Language:
     from nerpipe.pipeline import build_nlp
 
@@ -294,7 +333,7 @@ def test_resume_with_overwrite_is_refused(tmp_path: Path) -> None:
 
 def test_a_second_run_on_a_locked_directory_is_refused(tmp_path: Path) -> None:
     """Two concurrent --resume runs wrote 66 lines for 41 documents."""
-    corpus = _make_corpus(tmp_path / "corpus", 41)
+    corpus = _make_corpus(tmp_path / "corpus", 400)
     out = tmp_path / "out"
     first = subprocess.Popen(_cli(str(corpus), "--out", str(out), "--resume"))
     deadline = time.time() + 120
@@ -303,9 +342,11 @@ def test_a_second_run_on_a_locked_directory_is_refused(tmp_path: Path) -> None:
     while time.time() < deadline and (out / "nerpipe.lock").read_text().strip() != str(first.pid):
         time.sleep(0.05)
     second = _run_cli(str(corpus), "--out", str(out), "--resume")
+    still_running = first.poll() is None
     assert first.wait(timeout=300) == 0
+    assert still_running, "the first run must hold the lock while the second tries"
     assert second.returncode == 2
     assert f"is being written by another nerpipe run (pid {first.pid})" in second.stderr
-    assert (out / "documents.jsonl").read_bytes().count(b"\n") == 41
+    assert (out / "documents.jsonl").read_bytes().count(b"\n") == 400
     again = _run_cli(str(corpus), "--out", str(out), "--resume")  # the lock went with the first run
-    assert again.returncode == 0 and "41 already done" in again.stderr
+    assert again.returncode == 0 and "400 already done" in again.stderr

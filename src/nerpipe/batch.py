@@ -15,7 +15,9 @@ import asyncio
 import ctypes
 import gc
 import multiprocessing as mp
+import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +38,7 @@ from nerpipe.jsonl import (
     entity_lines,
     lock_output,
     repair_for_resume,
+    spool_document,
 )
 from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
@@ -44,6 +47,10 @@ from nerpipe.texts import TEXTS, text_name, write_text
 
 # Documents handed to a worker at a time, and written between two flushes.
 BATCH_SIZE = 16
+# Words of a text longer than this are counted slice by slice (`count_words`).
+PART_CHARS = 1_000_000
+# Where a run's workers write a long document's lines before the writer copies them (`--out`).
+SPOOL = ".spool"
 # A document may take this many seconds, plus as many per million characters, before it is
 # given up as an error row (`--timeout`): a 60 KB article takes well under a second, a 60 MB
 # text about six minutes on this project's machine.
@@ -71,14 +78,15 @@ class Summary:
 
 _NLP: Language | None = None  # the pipeline of this process (each worker builds its own)
 _TIMEOUT: float | None = TIMEOUT  # the time budget of this process's documents
+_SPOOL: Path | None = None  # where this process writes a long document's lines (None: in memory)
 
 
-def _worker_init(model: str | None, timeout: float | None = TIMEOUT) -> None:
-    global _NLP, _TIMEOUT
+def _worker_init(model: str | None, timeout: float | None = TIMEOUT, spool: Path | None = None) -> None:
+    global _NLP, _TIMEOUT, _SPOOL
     from nerpipe.pipeline import build_nlp
 
     _NLP = build_nlp(model)
-    _TIMEOUT = timeout
+    _TIMEOUT, _SPOOL = timeout, spool
     # the pipeline (gazetteer Docs, lexicon, patterns) lives as long as the process: keep its
     # objects out of the cyclic garbage collector's full passes
     gc.freeze()
@@ -144,22 +152,27 @@ def process(item: Item, nlp: Language | None = None, timeout: float | None = Non
 
     nlp = nlp or _NLP
     assert nlp is not None, "the pipeline was not built"
-    seconds = budget(timeout, item.text)
     try:
-        with time_budget(seconds), document_zone(nlp, item.text):
+        with time_budget(budget(timeout, item.text)), document_zone(nlp, item.text):
             return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta)
-    except DocumentTimeout:
+    except Exception as err:  # a component that raises must not stop the batch
+        return _failure(item, err, timeout)
+
+
+def _failure(item: InputDoc, err: Exception, timeout: float | None) -> ErrorRecord:
+    """The error row of a document whose processing raised `err` or ran out of time."""
+    if isinstance(err, DocumentTimeout):
         return ErrorRecord(
             id=item.id,
             source=item.source,
             kind="timeout",
-            message=f"gave up after {seconds:.0f} s, the budget of {len(item.text):,} characters "
-            f"(--timeout {timeout:g}: seconds per document, plus as many per million characters)",
+            message=f"gave up after {budget(timeout, item.text) or 0:.0f} s, the budget of "
+            f"{len(item.text):,} characters (--timeout {timeout or 0:g}: seconds per document, "
+            "plus as many per million characters)",
         )
-    except Exception as err:  # a component that raises must not stop the batch
-        return ErrorRecord(
-            id=item.id, source=item.source, kind="component", message=f"{type(err).__name__}: {err}"
-        )
+    return ErrorRecord(
+        id=item.id, source=item.source, kind="component", message=f"{type(err).__name__}: {err}"
+    )
 
 
 @dataclass(frozen=True)
@@ -176,6 +189,7 @@ class Output:
     entities: tuple[str, ...] = ()  # its lines of entities.jsonl
     citations: tuple[str, ...] = ()  # its lines of citations.jsonl
     error: ErrorRecord | None = None
+    spool: str | None = None  # a long document's lines are in files there (`jsonl.spool_document`)
 
 
 def render(result: Result, words: int = 0) -> Output:
@@ -191,15 +205,58 @@ def render(result: Result, words: int = 0) -> Output:
     )
 
 
-def process_output(item: Item, nlp: Language | None = None, timeout: float | None = None) -> Output:
-    """One input -> its output lines (what a worker sends back)."""
-    words = 0 if isinstance(item, InputError) else len(item.text.split())
-    return render(process(item, nlp, timeout), words)
+def process_output(
+    item: Item, nlp: Language | None = None, timeout: float | None = None, spool: Path | None = None
+) -> Output:
+    """One input -> its output lines (what a worker sends back).
+
+    A text longer than spaCy's `max_length` is processed part by part, and with a `spool`
+    directory its lines go to files there as the parts are done (`jsonl.spool_document`), so
+    its memory does not grow with its length: the writer copies them into the output files.
+    """
+    if isinstance(item, InputError):
+        return render(process(item), 0)
+    words = count_words(item.text)
+    nlp = nlp or _NLP
+    assert nlp is not None, "the pipeline was not built"
+    if spool is None or len(item.text) <= nlp.max_length:
+        return render(process(item, nlp, timeout), words)
+    from nerpipe.extract import parts
+
+    spool.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix="document-", dir=spool))
+    try:
+        with time_budget(budget(timeout, item.text)), document_zone(nlp, item.text):
+            spool_document(
+                parts(nlp, item.text), item.id, sha256(item.text), item.source, item.meta, directory
+            )
+    except Exception as err:
+        shutil.rmtree(directory)
+        return Output(item.id, words, error=_failure(item, err, timeout))
+    return Output(item.id, words, spool=str(directory))
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, counted without a list of them when the text is long."""
+    if len(text) <= PART_CHARS:
+        return len(text.split())
+    return sum(len(text[a:b].split()) for a, b in _slices(text))
+
+
+def _slices(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) slices of about `PART_CHARS` covering `text`, cut at whitespace."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + PART_CHARS)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield start, end
+        start = end
 
 
 def _process_batch(items: list[Item]) -> list[Output]:
     """Worker side: the output lines of each item, in order."""
-    return [process_output(item, timeout=_TIMEOUT) for item in items]
+    return [process_output(item, timeout=_TIMEOUT, spool=_SPOOL) for item in items]
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -304,16 +361,21 @@ def close_client(client: Any) -> None:
 
 
 def results(
-    items: Iterable[Item], jobs: int = 1, model: str | None = None, timeout: float | None = TIMEOUT
+    items: Iterable[Item],
+    jobs: int = 1,
+    model: str | None = None,
+    timeout: float | None = TIMEOUT,
+    spool: Path | None = None,
 ) -> Iterator[list[Output]]:
-    """Process `items` in input order, in batches, with `jobs` worker processes."""
+    """Process `items` in input order, in batches, with `jobs` worker processes (on this machine:
+    they may write long documents' lines to `spool` for the writer to copy)."""
     if jobs <= 1:
-        _worker_init(model, timeout)
+        _worker_init(model, timeout, spool)
         for batch in _batches(items, BATCH_SIZE):
             yield _process_batch(batch)
         return
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model, timeout)) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model, timeout, spool)) as pool:
         yield from pool.imap(_process_batch, _batches(items, BATCH_SIZE))
 
 
@@ -325,6 +387,7 @@ def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> tuple[dict[s
     texts = out_dir / TEXTS
     for stale in [*out_dir.glob(".*.tmp"), *texts.glob(".*.tmp")]:  # a killed run's half-written files
         stale.unlink()
+    shutil.rmtree(out_dir / SPOOL, ignore_errors=True)
     existing = [out_dir / name for name in OUTPUT_FILES if (out_dir / name).exists()]
     if texts.is_dir() and any(texts.iterdir()):
         existing.append(texts)
@@ -386,7 +449,7 @@ def run(
             batches = (
                 dask_results(items, client, model, timeout=timeout)
                 if client is not None
-                else results(items, jobs, model, timeout)
+                else results(items, jobs, model, timeout, out_dir / SPOOL)
             )
             for batch in batches:
                 for output in batch:
@@ -395,8 +458,11 @@ def run(
                         summary.errors += 1
                         kind = output.error.kind
                         summary.error_kinds[kind] = summary.error_kinds.get(kind, 0) + 1
-                    elif output.document is not None:
-                        writer.write_lines(output.document, output.entities, output.citations)
+                    elif output.document is not None or output.spool is not None:
+                        if output.spool is not None:
+                            writer.write_spool(Path(output.spool))
+                        else:
+                            writer.write_lines(output.document or "", output.entities, output.citations)
                         summary.documents += 1
                         summary.words += output.words
                     if on_result:

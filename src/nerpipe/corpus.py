@@ -106,18 +106,22 @@ def decode(data: bytes, doc_id: str, source: str, errors: str = "strict") -> Ite
 
 
 def read_jsonl(path: Path, errors: str = "strict") -> Iterator[Item]:
-    """Documents of a JSONL file: one `{"id", "text", ...meta}` object a line."""
+    """Documents of a JSONL file: one `{"id", "text", ...meta}` object a line (read a line at a
+    time: a corpus in one JSONL file is never in memory whole)."""
     source = display(os.path.abspath(path))
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                yield from _jsonl_line(
+                    raw.removeprefix(codecs.BOM_UTF8) if n == 1 else raw, n, path, source, errors
+                )
     except OSError as err:
         yield InputError(display(path.stem), source, "unreadable", str(err))
-        return
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    for n, raw in enumerate(data.split(b"\n"), 1):
-        if not raw.strip():
-            continue
+
+
+def _jsonl_line(raw: bytes, n: int, path: Path, source: str, errors: str) -> Iterator[Item]:
+    """The document of line `n` of a JSONL file, or the error that line is."""
+    if raw.strip():
         where = f"{source}:{n}"
         try:
             obj = json.loads(raw.decode("utf-8", errors=errors))
@@ -133,7 +137,7 @@ def read_jsonl(path: Path, errors: str = "strict") -> Iterator[Item]:
                 raise ValueError(f"the line holds {bad}")
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             yield InputError(f"{display(path.stem)}:{n}", where, "jsonl", f"malformed JSONL line: {err}")
-            continue
+            return
         yield InputDoc(doc_id, where, text, obj)
 
 
@@ -148,7 +152,9 @@ def read_file(path: Path, errors: str = "strict", doc_id: str | None = None) -> 
     except OSError as err:
         yield InputError(doc_id, source, "unreadable", str(err))
         return
-    yield decode(data, doc_id, source, errors)
+    item = decode(data, doc_id, source, errors)
+    del data  # not held while the document is processed: a 60 MB file is 60 MB more
+    yield item
 
 
 def input_files(paths: Iterable[str | Path], glob: str = "*.txt") -> list[tuple[str, Path | None]]:

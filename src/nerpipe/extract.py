@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 from nerpipe.layout import repair
 from nerpipe.models import DocumentRecord
 from nerpipe.pipeline import build_nlp
-from nerpipe.records import to_record
+from nerpipe.records import Part, assemble, part_records, sha256
 
 
 @cache
@@ -37,12 +38,18 @@ def extract(
     [('Pol Pot', 'PERSON'), ('Le Duan', 'PERSON')]
     """
     nlp = nlp or default_nlp()
-    layout = repair(text)
-    parts = [
-        (run_pipeline(nlp, layout.text[start:end]), start)
-        for start, end in chunks(layout.text, nlp.max_length)
-    ]
-    return to_record(parts, layout, id, source, meta)
+    return assemble(list(parts(nlp, text)), sha256(text), id, source, meta)
+
+
+def parts(nlp: Language, text: str) -> Iterator[Part]:
+    """`text` processed in parts of at most `nlp.max_length` characters (one part, unless it is
+    longer), cut at paragraph breaks: each part's layout repaired, run through the pipeline and
+    made plain records (offsets into the whole text) before the next, so spaCy's Docs of a long
+    text never pile up. Entities are linked across parts later (`records.assemble`).
+    """
+    for start, end in chunks(text, nlp.max_length):
+        layout = repair(text[start:end])
+        yield part_records([(run_pipeline(nlp, layout.text), 0)], layout, start)
 
 
 # spaCy's tokenizer splits a chunk's prefixes and suffixes one at a time, searching the rest of
@@ -82,7 +89,7 @@ def chunks(text: str, limit: int) -> list[tuple[int, int]]:
     """Split `text` into (start, end) parts of at most `limit` characters, at paragraph breaks
     where possible, else at a line break or a space.
 
-    >>> chunks("aaa\n\nbbb\n\nccc", 8)
+    >>> chunks("aaa\\n\\nbbb\\n\\nccc", 8)
     [(0, 5), (5, 13)]
     """
     out = []

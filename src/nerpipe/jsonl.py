@@ -12,15 +12,17 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from nerpipe.models import CitationRow, DocumentRecord, ErrorRecord
+from nerpipe.models import CitationRow, DocumentRecord, ErrorRecord, Span
+from nerpipe.records import LINKED_LABELS, Part, link_entities, shifted_citations
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -103,6 +105,85 @@ def entity_lines(record: DocumentRecord) -> list[str]:
     """
     tail = ',"doc_id":' + _STR.dump_json(record.id).decode() + "}"
     return [span.to_json()[:-1] + tail for span in record.spans]
+
+
+_NULL_ID = ',"entity_id":null}'
+
+
+def spool_document(
+    parts: Iterable[Part],
+    doc_id: str,
+    text_sha256: str,
+    source: str | None,
+    meta: dict[str, Any],
+    directory: Path,
+) -> None:
+    """Write a long document's lines to `directory` part by part, holding little more than one
+    part in memory: its documents.jsonl line (`DOCUMENTS`), its entity rows (`ENTITIES`) and its
+    citation rows (`CITATIONS`), the same bytes as `DocumentRecord.to_json()`, `entity_lines`
+    and `citation_rows` (tests/test_batch.py compares them).
+
+    The spans are written without their entity id, and their mentions beside them; once every
+    part is done the mentions are linked and the lines written with the ids.
+    """
+    spans, mentions, cites = (
+        directory / "spans.part",
+        directory / "mentions.part",
+        directory / "citations.part",
+    )
+    acronyms: list[tuple[str, str]] = []
+    with (
+        spans.open("w", encoding="utf-8") as sf,
+        mentions.open("w", encoding="utf-8") as mf,
+        cites.open("w", encoding="utf-8") as cf,
+    ):
+        for citation in shifted_citations(_noting_acronyms(parts, acronyms, sf, mf)):
+            cf.write(citation.to_json() + "\n")
+    with mentions.open(encoding="utf-8") as mf:
+        ids, assignment, entities = link_entities((tuple(json.loads(line)) for line in mf), acronyms)
+    empty = DocumentRecord(id=doc_id, text_sha256=text_sha256, source=source, entities=entities, meta=meta)
+    head, tail = empty.to_json().split(',"spans":[],"citations":[', 1)
+    id_json = _STR.dump_json(doc_id).decode()
+    linked = iter(assignment)
+    with (
+        (directory / DOCUMENTS).open("w", encoding="utf-8") as df,
+        (directory / ENTITIES).open("w", encoding="utf-8") as ef,
+        (directory / CITATIONS).open("w", encoding="utf-8") as rf,
+    ):
+        df.write(head + ',"spans":[')
+        with spans.open(encoding="utf-8") as sf:
+            for n, line in enumerate(sf):
+                entity_id = ids[next(linked)] if line[0] == "1" else None
+                span = (
+                    line[1:-1]
+                    + ',"entity_id":'
+                    + (_STR.dump_json(entity_id).decode() if entity_id else "null")
+                    + "}"
+                )
+                df.write(("," if n else "") + span)
+                ef.write(span[:-1] + ',"doc_id":' + id_json + "}\n")
+        df.write('],"citations":[')
+        with cites.open(encoding="utf-8") as cf:
+            for i, line in enumerate(cf):
+                df.write(("," if i else "") + line[:-1])
+                rf.write(line[:-2] + ',"doc_id":' + id_json + f',"index":{i}}}\n')
+        df.write(tail)
+    for path in (spans, mentions, cites):
+        path.unlink()
+
+
+def _noting_acronyms(
+    parts: Iterable[Part], acronyms: list[tuple[str, str]], spans: IO[str], mentions: IO[str]
+) -> Iterator[Part]:
+    """The parts, each one's spans (a linked flag, then the JSON without its entity id) and
+    mentions written as it passes, its acronyms noted."""
+    for part in parts:
+        for span in part.spans:
+            linked = "1" if span["label"] in LINKED_LABELS else "0"
+            spans.write(linked + Span.model_validate(span).to_json().removesuffix(_NULL_ID) + "\n")
+        mentions.writelines(json.dumps(m, ensure_ascii=False) + "\n" for m in part.mentions)
+        acronyms += part.acronyms
+        yield part
 
 
 def _drop_torn_line(path: Path) -> None:
@@ -203,6 +284,18 @@ class Writer:
         self.files[ENTITIES].flush()
         self.files[CITATIONS].flush()
         self.files[DOCUMENTS].write(document + "\n")
+
+    def write_spool(self, directory: Path) -> None:
+        """Write a long document's lines from the files `spool_document` left in `directory`
+        (its rows first, its document line last), then remove them."""
+        for name in (ENTITIES, CITATIONS, DOCUMENTS):
+            with (directory / name).open(encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, self.files[name])
+            if name == DOCUMENTS:
+                self.files[name].write("\n")
+            else:
+                self.files[name].flush()
+        shutil.rmtree(directory)
 
     def write_error(self, error: ErrorRecord) -> None:
         self.files[ERRORS].write(error.to_json() + "\n")
