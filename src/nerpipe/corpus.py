@@ -37,7 +37,8 @@ class InputDoc:
 
 @dataclass(frozen=True)
 class InputError:
-    """An input that could not be read, and why (`kind`: unreadable, decode, binary, jsonl)."""
+    """An input that could not be read, and why (`kind`: unreadable, decode, binary, jsonl,
+    duplicate)."""
 
     id: str
     source: str

@@ -194,6 +194,7 @@ class ErrorRecord(Record):
     source: str
     """The input it came from."""
     kind: str
-    """unreadable, decode, binary, jsonl or component."""
+    """unreadable, decode, binary, jsonl, duplicate (an id already used in the run), component
+    (a component raised) or timeout (past its time budget, `--timeout`)."""
     message: str
     """What went wrong, e.g. "invalid UTF-8 at byte 17"."""
