@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import corpus_paragraphs, vary  # noqa: E402
+from run import corpus_paragraphs, vary
 
 
 def build_text(path: Path, megabytes: float, seed: int = 13) -> int:
