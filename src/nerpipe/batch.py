@@ -116,7 +116,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     def expire(*_: object) -> None:
         raise DocumentTimeout(f"gave up after {seconds:.0f} s")
 
-    if threading.current_thread() is threading.main_thread():
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         previous = signal.signal(signal.SIGALRM, expire)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:

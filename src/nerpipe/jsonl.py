@@ -9,10 +9,10 @@ One run at a time writes a directory: `lock_output` holds an advisory lock on `D
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -53,7 +53,7 @@ def lock_output(out_dir: Path) -> Iterator[None]:
         raise OutputError(f"{out_dir} is a file, not a directory") from None
     try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _flock(fh)
         except BlockingIOError:
             fh.seek(0)
             holder = fh.read().strip() or "?"
@@ -108,6 +108,14 @@ def entity_lines(record: DocumentRecord) -> list[str]:
 
 
 _NULL_ID = ',"entity_id":null}'
+
+
+def _flock(fh: IO[str]) -> None:
+    """Take the file's exclusive lock or raise BlockingIOError (no lock where there is no flock)."""
+    if sys.platform != "win32":
+        import fcntl
+
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def spool_document(
