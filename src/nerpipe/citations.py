@@ -321,12 +321,17 @@ def parse_citation(
     return [short] if short else []
 
 
+# The longest parenthesis read as citations (the seed's longest is 1,062 characters).
+MAX_PAREN_BODY = 2_000
+
+
 def paren_regions(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, bool]]:
     """Yield (body_start, body_end, closed) for each parenthesis in text[lo:hi], innermost first.
 
     A parenthesis still open at a paragraph break is yielded up to the end of its last nested
     parenthesis, as in "(RSAMH, Fund 89, list 54, document 10 (political letter, p. 5).", where
-    the final bracket closes both.
+    the final bracket closes both. A body longer than `MAX_PAREN_BODY` is no citation and is not
+    yielded: every level of 50,000 nested brackets would be scanned again.
     """
     stack: list[tuple[int, int]] = []  # (open position, end of last closed child)
     for m in rx.PAREN_OR_BREAK.finditer(text[lo:hi]):
@@ -337,16 +342,17 @@ def paren_regions(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, bool]
         elif char == ")":
             if stack:
                 open_pos, _ = stack.pop()
-                yield open_pos + 1, pos, True
+                if pos - open_pos - 1 <= MAX_PAREN_BODY:
+                    yield open_pos + 1, pos, True
                 if stack:
                     stack[-1] = (stack[-1][0], pos)
         else:
             for open_pos, last_child in stack:
-                if last_child > 0:
+                if last_child > 0 and last_child - open_pos - 1 <= MAX_PAREN_BODY:
                     yield open_pos + 1, last_child, False
             stack.clear()
     for open_pos, last_child in stack:
-        if last_child > 0:
+        if last_child > 0 and last_child - open_pos - 1 <= MAX_PAREN_BODY:
             yield open_pos + 1, last_child, False
 
 

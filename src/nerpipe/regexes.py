@@ -370,7 +370,9 @@ SHIP = regex.compile(
 # "*Somlenh Polokor*" ("Workers' Voice")', '"Tung Krohom" (Red Flag) magazine', 'the Russian
 # journal *Vostok* ('Orient')'. The name, and a translation in brackets right after it, are ORG.
 PERIODICAL_WORD = r"(?:journal|magazine|newspaper|paper|daily|weekly|review|periodical|organ)"
-QUOTED_NAME = r"""(?:["“‘'*]+\s*)(?P<name>\p{Lu}[^"”’'*()\n]{1,60}?)(?:\s*["”’'*]+)"""
+# The opening quotes are taken from the first of a run, whole (a match from inside the run is
+# one from its start): tried at every quote of a run, 20,000 quotes took 20 s.
+QUOTED_NAME = r"""(?:(?<!["“‘'*])["“‘'*]++\s*+)(?P<name>\p{Lu}[^"”’'*()\n]{1,60}?)(?:\s*["”’'*]+)"""
 TRANSLATION = r"""(?:\s*\(\s*["“‘']?(?P<translation>\p{Lu}[^"”’'()\n]{1,40}?)["”’']?\s*\))?"""
 PERIODICAL = regex.compile(
     rf"""
