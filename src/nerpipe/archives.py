@@ -17,7 +17,7 @@ from nerpipe.resources import patterns_dir
 
 @cache
 def load_registry() -> dict[str, dict[str, object]]:
-    """Read the registry: archive id -> {"name", "aliases"}."""
+    """Read the registry: archive id -> {"name", "aliases", "former", "tradition", "shorthand", "source"}."""
     data = json.loads((patterns_dir() / "archives.json").read_text(encoding="utf-8"))
     return {key: value for key, value in data.items() if not key.startswith("_")}
 
@@ -26,8 +26,9 @@ def _aliases() -> dict[str, str]:
     table: dict[str, str] = {}
     for archive_id, entry in load_registry().items():
         aliases = entry["aliases"]
-        assert isinstance(aliases, list), f"{archive_id}: aliases must be a list"
-        for alias in [archive_id, *aliases]:
+        former = entry.get("former", [])
+        assert isinstance(aliases, list) and isinstance(former, list), f"{archive_id}: aliases must be lists"
+        for alias in [archive_id, *aliases, *former]:
             table[str(alias)] = archive_id
     return table
 
@@ -41,3 +42,16 @@ def canonical_archive(alias: str | None) -> str | None:
         return None
     alias = " ".join(alias.split())
     return ARCHIVE_ALIASES.get(alias) or ARCHIVE_ALIASES.get(alias.upper()) or alias
+
+
+def tradition(archive_id: str | None) -> str | None:
+    """The citation tradition of a registered archive ("ru", "us", "uk", ...), else None."""
+    entry = load_registry().get(archive_id or "")
+    return str(entry["tradition"]) if entry and entry.get("tradition") else None
+
+
+def shorthand(archive_id: str | None) -> list[str]:
+    """The level order of an archive's bare numbers ("RGASPI, 558/11/65": fund, inventory, file)."""
+    entry = load_registry().get(archive_id or "")
+    order = entry.get("shorthand") if entry else None
+    return [str(level) for level in order] if isinstance(order, list) else ["fund", "inventory", "file", "pages"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from nerpipe import levels as lv
 from nerpipe.archives import ARCHIVE_ALIASES
 
 FLAGS = regex.VERBOSE  # VERSION0: about twice as fast as VERSION1 on these patterns
@@ -198,6 +199,141 @@ UNIT_REACH = 200
 MORE_FILE = regex.compile(rf";\s*{FILE}", FLAGS)
 # An archive named on its own, for inheritance: "RSAMH" before a citation.
 ARCHIVE_RE = regex.compile(rf"(?<![\w]){ARCHIVE}(?![\w])", FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Archival locators of every tradition: pieces built from patterns/levels.json and the archive
+# registry by one expansion step (`$name` templates, as reporters-db does for eyecite)
+# ---------------------------------------------------------------------------------------------
+
+
+def _expand(template: str, pieces: dict[str, str], depth: int = 0) -> str:
+    """Replace every `$name` in `template` by its piece, recursively.
+
+    >>> _expand("$a-$b", {"a": "x$b", "b": "y"})
+    'xy-y'
+    """
+    if depth > 10:
+        raise ValueError(f"locator templates nest too deep: {template[:60]!r}")
+    return regex.sub(r"\$(\w+)", lambda m: _expand(pieces[m.group(1)], pieces, depth + 1), template)
+
+
+def _forms(folded: list[str], exact: list[str], loose_end: bool = False) -> str:
+    """Level-word forms, longest first; folded ones case-insensitive; a space may be any space;
+    with `loose_end`, a final period of a form of several parts may be missing ("12. ő. e")."""
+    items = [(f, False) for f in folded] + [(f, True) for f in exact]
+    items.sort(key=lambda item: len(item[0]), reverse=True)
+    out = []
+    for form, is_exact in items:
+        body = regex.escape(form).replace(r"\ ", r"\s*")
+        if loose_end and form.endswith(".") and form.count(".") > 1:
+            body += "?"
+        out.append(body if is_exact else f"(?i:{body})")
+    return "|".join(out)
+
+
+def _words_of(kind: str) -> str:
+    words = [w for w in lv.WORDS if not w.postfix and w.value == kind]
+    return _forms(sorted({w.form for w in words if not w.exact}), sorted({w.form for w in words if w.exact}))
+
+
+LOCATOR_PIECES: dict[str, str] = {
+    # a word starts after a space or punctuation, and ends at its dot or at the end of the word
+    "before": r"(?<![\w.'’-])",
+    "after": r"(?:(?<=\.)|(?![\w]))",
+    # "5", "009540", "059a", "Р-5446", "R9401", "1.1003" (a reel), "1283a" (a box)
+    "number": r"(?:[A-ZА-ЯЁ]{1,2}[-–]?)?\d{1,6}(?:\.\d{1,6})?(?:[a-zа-яё](?![\w]))?",
+    # a verso or folio mark after a sheet number: "5ob.", "7 об.", "12v", "12ff."
+    "verso": r"(?:\s?(?:ob|об|ff|v)\.?(?![\w]))?",
+    "range": r"$number$verso(?:\s*[-–]\s*\d{1,6}[a-zа-яё]?$verso)?",
+    # "1-3, 5", "12, 14": a list (kept whole for pages and plural words, cut to one otherwise)
+    "list": r"$range(?:\s*,\s*(?!$year)\d{1,6}(?:\s*[-–]\s*\d{1,6})?$verso(?![\w/.–-]))*",
+    # NARA entry numbers: "A1–5066", "UD–WW–9", "5403"
+    "code": r"[A-Z0-9]{1,4}(?:[-–][A-Z0-9]{1,5}){0,3}(?![\w])",
+    # lot file numbers: "83D222", "66 D 193"
+    "lot": r"\d{2}\s?D\s?\d{1,4}(?![\w])",
+    "number_words": _words_of("number"),
+    "code_words": _words_of("code"),
+    "lot_words": _words_of("lot"),
+    "postfix_words": _forms(*lv.forms(postfix=True), loose_end=True),
+    "archive": _alternation(list(ARCHIVE_ALIASES)),
+    # an archive's name counts where a separator, a level or a number follows it, not inside a
+    # title ("Department of State Manual of Regulations")
+    "archive_end": r"(?=\s*(?:[,.;:()\[\]]|$)|\s+\p{L}{1,12}\.?\s*[\d№]|\s+\d)",
+    "uk_dept": _alternation(lv.codes("uk")),
+    "de_code": _alternation(lv.codes("de")),
+    # a German signature: "IV 2/2.035/56", "J IV 2/2/123", "1234"
+    "sig_part": r"(?:[A-Z]\s)?(?:[IVX]{1,4}\s?)?\d{1,5}(?:\.\d{1,5})*[a-zA-Z]?",
+    "signature": r"$sig_part(?:/$sig_part){0,5}",
+    # "FO 371/123456", "PREM 11/1234", "CAB 128/29", and a registry number "F 1041/5", "CM (55) 12"
+    "uk_ref": r"""(?P<uk_fund>$uk_dept)\s?(?P<uk_inventory>\d{1,4})/(?P<uk_file>\d{1,6}[A-Z]?)(?![\w/])
+        (?:\s*,\s*(?P<uk_subfile>[A-Z]{1,2}\s?\d{1,5}/\d{1,4}(?:/\d{1,4})?|C[MC]\s?\(\d{2}\)\s?\d{1,3}))?""",
+    # "DY 30/IV 2/2.035/56", "NY 4090/123", "B 136/1234"; "MfAA, A 17392" (a fund, then a signature)
+    "de_ref": r"""(?P<de_fund>(?:$de_code)(?:\s?\d{1,4}(?:-[IVX]{1,3})?)?)(?:/|,\s(?=[A-Z]\s\d))(?P<de_file>(?:[A-Z]\s)?$signature)(?![\w/])""",
+    # PRC Foreign Ministry file numbers: "105-00650-02", "204-00007-15(1)"
+    "cn_ref": r"(?P<cn_file>\d{3}-\d{5}-\d{2}(?:\(\d\))?)(?![\w-])",
+    # bare numbers in the archive's level order: "558/11/65", "R9401 2 65"
+    "slash": r"(?P<slash>$number(?:/$number){2,4})(?![\w/])",
+    "spaced": r"(?P<spaced>(?:[A-ZА-Я]-?)?\d{1,6}[a-zа-я]?(?:\s\d{1,6}[a-zа-я]?){2,3})(?![\w/.–-])",
+    # Hungarian: the value before its word, "288. f.", "45. doboz", "12. ő. e."
+    "postfix": r"(?P<pvalue>(?:[A-Z]-[A-Z]{1,3}\s)?\d{1,6}[a-z]?)\.?\s*(?P<pword>$postfix_words)$after",
+    "prefix": r"""(?:(?P<word>$lot_words)$after\s*(?P<value>$lot)
+        | (?P<word>$code_words)$after\s*:?\s*(?P<value>$code)
+        | (?P<word>$number_words)$after(?:\s*,(?!\s*$year)|\s*:)?\s*(?:(?:№|[Nn]o\.|[Nn]r\.)\s*)?(?P<value>$list))""",
+    "year": YEAR,
+    # a short form defined in passing is no level: "(henceforth Noble Papers)", "(hereafter RGASPI)"
+    "hence": r"\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter)(?:\s+cited\s+as)?\s+(?P<short>[^()]{1,80}?)\)",
+    "token": r"""(?P<hence>$hence)
+        | $before(?<!\[)(?P<archive>$archive)$archive_end
+        | $before$uk_ref
+        | $before$de_ref
+        | $before$cn_ref
+        | $before$postfix
+        | $before$prefix
+        | $before$slash
+        | $before$spaced""",
+}
+# One locator token: an archive, a level word with its value, a code, or shorthand numbers.
+LOCATOR_TOKEN = regex.compile(_expand("$token", LOCATOR_PIECES), FLAGS)
+# What may open a locator outside brackets and notes: a fund-level word with its number, a
+# record group, a UK or German code with its slash, a PRC file number (cheap to find).
+FUND_FORMS = _forms(
+    sorted({w.form for w in lv.WORDS if w.level == "fund" and not w.exact and not w.postfix}),
+    sorted({w.form for w in lv.WORDS if w.level == "fund" and w.exact and not w.postfix}),
+)
+LOCATOR_HINT = regex.compile(
+    _expand(
+        rf"""$before(?:(?:{FUND_FORMS})$after\s*,?\s*(?:[A-ZА-Я]-?)?\d
+        | (?:$uk_dept)\s?\d{{1,4}}/\d | (?:$de_code)\s?\d{{1,4}}/ | \d{{3}}-\d{{5}}-\d{{2}})""",
+        LOCATOR_PIECES,
+    ),
+    FLAGS,
+)
+# A US locator may open with a collection, a box, an entry or a lot file and no archive's name.
+US_HINT = regex.compile(r"\bBox\s\d|\w\sPapers\b|\bEntry\s\w|\bLot\s(?:Files?\s)?\d|\bSeries\b|\bFiles\b")
+HENCEFORTH = regex.compile(_expand("$hence", LOCATOR_PIECES), FLAGS)
+# Where a locator's parts are cut: commas and semicolons outside brackets and quotes.
+LOCATOR_SEPARATOR = regex.compile(r"[,;]", FLAGS)
+# A folder title that is a date or a number only: "1947–1948", "January–October 1953", "16".
+YEARS_ONLY = regex.compile(rf"^(?:{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)$", FLAGS)
+NUMBER_ONLY = regex.compile(r"^\d{1,5}[a-z]?$", FLAGS)
+# A decimal or subject-numeric file: "811.00/5–1645", "023.1/3–2654", "751G.00", "POL 27 VIET S".
+DECIMAL_FILE = regex.compile(r"^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|$)|[A-Z]{2,4}\s\d{1,3}(?:-\d+)*(?:\s|$))", FLAGS)
+# The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
+NOTE_LEAD_IN = regex.compile(
+    r"""^(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)
+        |(?:[Pp]assim,?\s+)|(?:(?:both|all)\s+in\s+)|(?:in\s+))+""",
+    FLAGS,
+)
+# A correspondence line: "Perkins to Franklin", "U.S. Embassy Tokyo to Secretary of State".
+CORRESPONDENCE = regex.compile(r"\S\s+to\s+\S", FLAGS)
+# " and " or "; " between two documents or two citations of a note.
+AND_SPLIT = regex.compile(r"\s+and\s+", FLAGS)
+# A sentence end inside a note: a period, then a capital, not after an initial or an abbreviation.
+NOTE_SENTENCE_END = regex.compile(
+    r"""(?<![\s.(\[][A-Z])(?<!\b(?:vol|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Rpt|ed|eds|Vol|No|cf|ff|fol|op|ll|l|d|f|Bd|Bl|S|Nr|art|sec|Sec|Ch|ch|pt|Pt)\.)
+        (?<![A-Z]\.[A-Z]\.)\.\s+(?=[A-Z“"‘(])""",
+    FLAGS,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Short forms, interviews, bibliographic references

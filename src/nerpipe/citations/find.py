@@ -19,6 +19,7 @@ import regex
 
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
+from nerpipe.citations.locators import Locator, is_record, parse_locator
 from nerpipe.dates import find_dates, last, last_date, parse_date
 from nerpipe.models import Citation, PageRange
 from nerpipe.spans import Spans
@@ -39,6 +40,8 @@ def parse_pages(text: str | None) -> list[PageRange] | None:
     for m in rx.PAGE_PAIR_RE.finditer(text):
         first = int(m.group(1))
         last = int(m.group(2)) if m.group(2) else first
+        if m.group(2) and last < first and len(m.group(2)) < len(m.group(1)):
+            last = int(m.group(1)[: -len(m.group(2))] + m.group(2))  # "211-9" -> 211-219
         pairs.append((first, last))
     return pairs or None
 
@@ -97,6 +100,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = rx.SEE.match(text, start, end)
     if lead:
         start = lead.end()
+    lead = rx.NOTE_LEAD_IN.match(text, start, end)
+    if lead:
+        start = lead.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
         end -= 1
     return start, end
@@ -129,69 +135,94 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
     return date, clean_title(title_text)
 
 
-def parse_archival(text: str, start: int, end: int, origin: str) -> list[Citation]:
-    """Parse the archival reference in `text[start:end]`, or return [] if there is none.
+# Where a locator may stand: a level word with a number, an archive's name, a code. A body
+# without any of these is spared the grammar.
+def _locator_hint(body: str) -> bool:
+    return (
+        rx.LOCATOR_HINT.search(body) is not None
+        or rx.ARCHIVE_RE.search(body) is not None
+        or rx.US_HINT.search(body) is not None
+    )
 
-    Several files after one fund and inventory ("d. 4137, l. 1; d. 1943, l. 1") give one record
-    each, sharing the levels stated once.
+
+# A trailing "in" before the locator: "Noble to Reinhardt (unsent), March 29, 1951 in NARA".
+TRAILING_IN = regex.compile(r"(?:\s+(?:both|all)?\s*in|\s+attached\s+to)\s*$")
+
+
+def parse_archival(
+    text: str, start: int, end: int, origin: str, context: dict[str, str] | None = None
+) -> list[Citation]:
+    """Parse the archival locator in `text[start:end]`, or return [] if there is none.
+
+    Several units after shared levels ("d. 4137, l. 1; d. 1943, l. 1", "Box 5, 1947–1948;
+    1949–1950") give one record each; the first record's span holds the shared levels, each
+    later one only what it adds. `context` continues the previous locator of a note.
     """
     body = text[start:end]
-    unit = rx.ARCHIVAL_UNIT.search(body)
-    if unit is None:
+    if context is None and not _locator_hint(body):
         return []
-    fields = unit.groupdict()
-    before = body[: unit.start()]
-    if len(before) > 300:
+    loc = parse_locator(text, start, end, context)
+    units = [u for u in loc.units if is_record(u, loc) or (context is not None and u.fields)]
+    if not units:
         return []
-    rest = body[unit.end() :]
-    archive_alias = fields.get("archive")
-    if archive_alias is None:
-        found = rx.ARCHIVE_RE.search(before)
-        archive_alias = found.group("archive") if found else None
+    before_text = text[start : loc.start]
+    if len(before_text) > 300 and loc.tradition not in ("us",):
+        return []
+    rest = text[loc.end : end]
+    archive_alias = loc.archive or (context or {}).get("_archive")
+    stated = loc.archive is not None
+    if loc.archive is None and context is None:
+        found = rx.ARCHIVE_RE.search(before_text)
         if found:
-            before = before[: found.start()] + before[found.end() :]
-    pages_m = last(rx.PAGES_RE.finditer(rest))
+            archive_alias, stated = found.group("archive"), True
+            before_text = before_text[: found.start()] + before_text[found.end() :]
+    before_text = TRAILING_IN.sub("", rx.HENCEFORTH.sub(" ", before_text))
+    rest = rx.HENCEFORTH.sub(" ", rest)
+    pages_m = last(rx.PAGES_RE.finditer(rest)) or last(rx.PAGES_RE.finditer(before_text))
     date, title = _date_and_title(rest)
-    if before.strip():  # a description before the unit: "Report of ..., 3 March 1962, AVPRF, ..."
-        date_before, title_before = _date_and_title(before)
+    if before_text.strip():  # a description before the unit: "Report of ..., 3 March 1962, AVPRF, ..."
+        date_before, title_before = _date_and_title(before_text)
         date = date or date_before
         title = clean_title(" ".join(t for t in (title_before, title) if t))
-    files = [(fields["file"], rest)]
-    more = rx.MORE_FILE.search(rest)
+    if title and title.lower() in ("passim", "see", "see also"):
+        title = None
+    rule = f"archival.{origin}" + (".multi-file" if len(units) > 1 else "") + (".continued" if context else "")
     records = []
-    rule = f"archival.{origin}"
-    if more:  # "d. 4137, l. 1; d. 1943, l. 1": split at each further file
-        files = []
-        pieces = rx.SEMICOLON.split(body[unit.start() :])
-        for piece in pieces:
-            fm = rx.FILE_RE.search(piece)
-            if fm:
-                pm = rx.PAGES_RE.search(piece)
-                files.append((fm.group("file"), pm.group("pages") if pm else ""))
-        rule += ".multi-file"
-    for file_no, pages_src in files:
-        pages = parse_pages(pages_src if more else (pages_m.group("pages") if pages_m else None))
+    for i, unit in enumerate(units):
+        f = unit.fields
+        s, e = start, end
+        if len(units) > 1:
+            s = start if i == 0 else unit.start
+            e = _trim(text, s, units[i + 1].start)[1] if i + 1 < len(units) else end
+        pages = parse_pages(f["pages"]) if f.get("pages") else None
+        if pages is None and i == len(units) - 1 and pages_m:
+            pages = parse_pages(pages_m.group("pages"))
         records.append(
             Citation(
-                start=start,
-                end=end,
-                kind="archival",
-                text=body,
+                start=s, end=e, kind="archival", text=text[s:e],
                 section="references" if origin == "references" else "text",
-                archive=canonical_archive(archive_alias),
-                archive_stated=archive_alias is not None,
-                fund=fields["fund"],
-                inventory=fields.get("inventory"),
-                folder=fields.get("folder"),
-                file=rx.DASH_RE.sub("-", file_no),
-                subfile=fields.get("subfile"),
-                pages=pages,
-                date=date,
-                title=title,
-                rule=rule,
-            )
+                archive=canonical_archive(archive_alias), archive_stated=stated,
+                fund=f.get("fund"), inventory=f.get("inventory"), folder=f.get("folder"),
+                file=rx.DASH_RE.sub("-", f["file"]) if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS else f.get("file"),
+                subfile=f.get("subfile"), reel=f.get("reel"), pages=pages,
+                date=date, title=title, rule=rule,
+            )  # fmt: skip
         )
     return records
+
+
+# Traditions whose file values are titles or codes kept as written ("811.00/5–1645").
+NAMED_FILE_TRADITIONS = frozenset({"us", "fr", "de", "uk", "cn", "pl", "cz", "hu", "vn"})
+
+
+def last_context(records: list[Citation], tradition: str | None = None) -> dict[str, str] | None:
+    """The levels of a note's last archival record, for a piece that only adds a unit."""
+    if not records or records[-1].kind != "archival":
+        return None
+    r = records[-1]
+    ctx = {k: v for k in ("fund", "inventory", "folder", "file") if (v := getattr(r, k))}
+    ctx["_archive"] = r.archive or ""
+    return ctx
 
 
 def parse_short(text: str, start: int, end: int, origin: str = "paren") -> Citation | None:
@@ -357,7 +388,7 @@ def references_start(text: str) -> int:
 
 
 def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
-    """Citations in the running text between lo and hi: parentheses, then inline archival units."""
+    """Citations in the running text between lo and hi: parentheses, notes, then inline locators."""
     found: list[Citation] = []
     claimed = Spans()  # parentheses already parsed as citations
     for b_start, b_end, _closed in paren_regions(text, lo, hi):
@@ -377,22 +408,43 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     for note in rx.NOTE_LINE.finditer(text, lo, hi):
         start, end = note.span("body")
         if not taken.overlapping(start, end):
-            for record in parse_several(text, start, end, origin="note"):
+            for record in parse_note(text, start, end):
                 found.append(record)
                 taken.add(record.start, record.end)
-    for m in _units_outside(text, lo, hi, taken):
-        stop = rx.SENTENCE_END.search(text, m.end(), hi)
-        end = stop.start() if stop else hi
-        found.extend(parse_citation(text, m.start(), end, origin="inline"))
+    for start, end in _units_outside(text, lo, hi, taken):
+        found.extend(parse_citation(text, start, end, origin="inline"))
     return sorted(found, key=lambda c: c.start)
 
 
+def parse_note(text: str, start: int, end: int) -> list[Citation]:
+    """The citations of one footnote or endnote, one record each.
+
+    A note is prose as often as not: it is cut into sentences, then at semicolons and at an
+    " and " that opens another document or locator ("... 1456 1/2 and Long to Spaulding, March
+    16, 1940, NARA, ..."). A piece that only adds a unit to the locator before it ("1949–1950",
+    "Box 20, 10") shares that locator's levels. A bare "Title, Place, Year" needs pages to count.
+    """
+    from nerpipe.citations.notes import note_pieces, unit_shaped
+
+    records: list[Citation] = []
+    for sentence in note_pieces(text, start, end):
+        context: dict[str, str] | None = None
+        for p_start, p_end, joined in sentence:
+            pieces = [r for r in parse_citation(text, p_start, p_end, origin="note") if _plausible(r, "note")]
+            if not pieces and joined and context is not None and unit_shaped(text, p_start, p_end):
+                s, e = _trim(text, p_start, p_end)
+                pieces = parse_archival(text, s, e, "note", context)
+            if pieces:
+                records.extend(pieces)
+                context = last_context(pieces) if pieces[-1].kind == "archival" else None
+    return records
+
+
 def parse_several(text: str, start: int, end: int, origin: str = "paren") -> list[Citation]:
-    """The citations of a parenthesis or a note, one record each.
+    """The citations of a parenthesis, one record each.
 
     "Memorandum of conversation, 12 March 1965, AVPRF, f. 079, op. 20, p. 10, d. 5, ll. 1-3."
-    is one archival record; "Chanda 1986, p. 59; Kiernan 1985, p. 12" gives two. A note is prose
-    as often as not, so there a bare "Title, Place, Year" reading needs pages to count.
+    is one archival record; "Chanda 1986, p. 59; Kiernan 1985, p. 12" gives two.
     """
     whole = [r for r in parse_citation(text, start, end, origin=origin) if _plausible(r, origin)]
     if whole:
@@ -414,26 +466,57 @@ def _plausible(c: Citation, origin: str) -> bool:
     return origin != "note" or not (c.rule == "bibliographic.title-year" and c.pages is None)
 
 
-def _units_outside(text: str, lo: int, hi: int, taken: Spans) -> Iterator[regex.Match[str]]:
-    """Archival units outside the citations already found: "RGANI, f. 5, op. 75, d. 1062, l. 23."
+def _units_outside(text: str, lo: int, hi: int, taken: Spans) -> Iterator[tuple[int, int]]:
+    """Archival locators outside the citations already found: "RGANI, f. 5, op. 75, d. 1062, l. 23."
 
-    Only a fund word with its number (`FUND_HINT`, cheap) wakes the full unit grammar, which
-    then runs in a window from where the archive's name may start.
+    Only a fund word with its number, a UK or German code or a PRC file number (`LOCATOR_HINT`,
+    cheap) wakes the grammar; the locator may start at an archive's name just before it.
     """
     covered = lo
-    for hint in rx.FUND_HINT.finditer(text, lo, hi):
+    for hint in rx.LOCATOR_HINT.finditer(text, lo, hi):
         pos = hint.start()
         if pos < covered or taken.overlapping(pos, pos + 1):
             continue
-        window_end = min(hi, pos + rx.UNIT_REACH)
-        for m in rx.ARCHIVAL_UNIT.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), window_end):
-            if m.start() > pos:
+        begin = pos
+        for m in rx.ARCHIVE_RE.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
+            if regex.fullmatch(r"[\s,.:;]*", text[m.end() : pos]):
+                begin = m.start()
                 break
-            if m.end() > pos:
-                if not taken.overlapping(m.start(), m.start() + 1):
-                    yield m
-                covered = m.end()
-                break
+        if taken.overlapping(begin, begin + 1):
+            continue
+        stop = _sentence_end(text, pos, hi)
+        covered = stop
+        yield begin, stop
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where an inline locator's sentence ends: a period before a capital or a digit, a line end;
+    not the period of a level word ("F. 5. Op. 75", "Ф. 5. Оп. 75")."""
+    for m in rx.SENTENCE_END.finditer(text, pos, hi):
+        after = m.end()
+        while after < hi and text[after].isspace():
+            after += 1
+        nxt = rx.LOCATOR_TOKEN.match(text, after, min(hi, after + 40))
+        if m.group() == "." and nxt is not None and (nxt.group("word") or nxt.group("pword")):
+            continue
+        return m.start()
+    return hi
+
+
+def has_locator(text: str) -> bool:
+    """Does `text` hold an archival locator of its own?"""
+    return bool(parse_archival(text, 0, len(text), "paren"))
+
+
+def locator_codes(text: str, cites: Iterable[Citation]) -> list[tuple[int, int]]:
+    """Offsets of the level words and unit codes of the archival citations ("RG", "Box", "FO 371/
+    123456", "811.00/5–1645"): never entities. Names and dates inside locators are not included."""
+    out: list[tuple[int, int]] = []
+    for c in cites:
+        if c.kind == "archival" and c.section == "text":
+            context = {} if (c.rule or "").endswith(".continued") else None
+            out.extend(parse_locator(text, c.start, c.end, context).codes)
+    return sorted(set(out))
 
 
 def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
@@ -448,7 +531,7 @@ def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
         c = cites[i]
         if c.kind == "archival" and c.pages is None and c.date is None and c.title is None:
             follow = rx.NEXT_PAREN.match(text, c.end)
-            if follow and not rx.ARCHIVAL_UNIT.search(follow.group(1)):
+            if follow and not has_locator(follow.group(1)):
                 f_start, f_end = _trim(text, follow.start(1), follow.end(1))
                 part = text[f_start:f_end]
                 pages_m = last(rx.PAGES_RE.finditer(part))
@@ -491,7 +574,7 @@ def parse_reference_entry(text: str, start: int, end: int, archive: str | None) 
         end -= 1
     body = text[start:end]
     led = rx.YEAR_LED_ENTRY.match(body)
-    if led and rx.ARCHIVAL_UNIT.search(led.group("rest")):
+    if led:
         records = parse_archival(text, start + led.start("rest"), end, "references")
         if records:
             rec = records[0]
