@@ -194,6 +194,8 @@ def parse_archival(
         if len(units) > 1:
             s = start if i == 0 else unit.start
             e = _trim(text, s, units[i + 1].start)[1] if i + 1 < len(units) else end
+            if text.endswith(" and", s, e):  # "Box 16, 20 and Box 20, 10"
+                e = _trim(text, s, e - 4)[1]
         pages = parse_pages(f["pages"]) if f.get("pages") else None
         if pages is None and i == len(units) - 1 and pages_m:
             pages = parse_pages(pages_m.group("pages"))
