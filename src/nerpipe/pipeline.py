@@ -23,7 +23,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nerpipe.citations import find_citations, person_spans
+from nerpipe.citations import find_citations, locator_codes, person_spans
 from nerpipe.dates import find_dates
 from nerpipe.entities import (
     Candidate,
@@ -37,8 +37,9 @@ from nerpipe.entities import (
     trim,
 )
 from nerpipe.patterns import load_lexicon, load_patterns
-from nerpipe.resolve import resolve
+from nerpipe.citations import resolve
 from nerpipe.rules import RULES, Token, WordTest, word_tests
+from nerpipe.spans import Spans
 
 # Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
 TOKENIZER_EXCEPTIONS = (
@@ -68,6 +69,8 @@ for _ext in ("norm", "mod"):
         Span.set_extension(_ext, default=None)
 if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
+if not Doc.has_extension("locator_codes"):
+    Doc.set_extension("locator_codes", default=None)
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -98,6 +101,9 @@ class CitationComponent:
         text = doc_text(doc)
         found = find_citations(text)
         doc._.citations = resolve(text, found) if self.resolve_links else found
+        # level words and unit codes of archival locators ("RG", "Box", "FO 371/123456"): the
+        # entity component drops candidates inside them (names and dates in locators stay)
+        doc._.locator_codes = locator_codes(text, doc._.citations)
         spans = [
             doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in doc._.citations
         ]
@@ -200,7 +206,9 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        chosen = select(self.candidates(doc))
+        codes = Spans(doc._.locator_codes or ())
+        candidates = [c for c in self.candidates(doc) if not codes.overlapping(c.start, c.end)]
+        chosen = select(candidates)
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
         chosen = select(propagate(text, drop_inside_events(text, chosen, events), self.families, events))

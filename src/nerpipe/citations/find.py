@@ -390,11 +390,23 @@ def references_start(text: str) -> int:
 
 
 def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
-    """Citations in the running text between lo and hi: parentheses, notes, then inline locators."""
+    """Citations in the running text between lo and hi: notes, parentheses, then inline locators.
+
+    A note is read whole first (its brackets are parts of its citations: "(Washington: GPO,
+    1953)"); a parenthesis inside a note that gave records is not read again.
+    """
     found: list[Citation] = []
+    notes = Spans()
+    for note in rx.NOTE_LINE.finditer(text, lo, hi):
+        start, end = note.span("body")
+        records = parse_note(text, start, end)
+        if records:
+            found.extend(records)
+            notes.add(start, end)
     claimed = Spans()  # parentheses already parsed as citations
+    in_parens: list[Citation] = []
     for b_start, b_end, _closed in paren_regions(text, lo, hi):
-        if any(
+        if notes.overlapping(b_start, b_end) or any(
             b_start <= c_start and c_end <= b_end for c_start, c_end in claimed.overlapping(b_start, b_end)
         ):
             continue  # an outer parenthesis around a citation: "(X was told that ... (RSAMH ...))"
@@ -402,17 +414,13 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
             continue
         records = parse_several(text, b_start, b_end)
         if records:
-            found.extend(records)
+            in_parens.extend(records)
             claimed.add(b_start, b_end)
-    found.sort(key=lambda c: c.start)
-    found = _merge_split(text, found)
+    in_parens.sort(key=lambda c: c.start)
+    found.extend(_merge_split(text, in_parens))
     taken = Spans((c.start, c.end) for c in found)
-    for note in rx.NOTE_LINE.finditer(text, lo, hi):
-        start, end = note.span("body")
-        if not taken.overlapping(start, end):
-            for record in parse_note(text, start, end):
-                found.append(record)
-                taken.add(record.start, record.end)
+    for start, end in list(notes.items):
+        taken.add(start, end)
     for start, end in _units_outside(text, lo, hi, taken):
         found.extend(parse_citation(text, start, end, origin="inline"))
     return sorted(found, key=lambda c: c.start)
