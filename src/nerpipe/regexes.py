@@ -283,7 +283,7 @@ LOCATOR_PIECES: dict[str, str] = {
     # a short form defined in passing is no level: "(henceforth Noble Papers)", "(hereafter RGASPI)"
     "hence": r"\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter)(?:\s+cited\s+as)?\s+(?P<short>[^()]{1,80}?)\)",
     "token": r"""(?P<hence>$hence)
-        | $before(?<!\[)(?P<archive>$archive)$archive_end
+        | $before(?<!\[)(?P<archive>$archive)(?!\s*[,.]?\s*[”"])$archive_end
         | $before$uk_ref
         | $before$de_ref
         | $before$cn_ref
@@ -331,7 +331,7 @@ AND_SPLIT = regex.compile(r"\s+and\s+", FLAGS)
 # A sentence end inside a note: a period, then a capital, not after an initial or an abbreviation.
 NOTE_SENTENCE_END = regex.compile(
     r"""(?<![\s.(\[][A-Z])(?<!\b(?:vol|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Rpt|ed|eds|Vol|No|cf|ff|fol|op|ll|l|d|f|Bd|Bl|S|Nr|art|sec|Sec|Ch|ch|pt|Pt)\.)
-        (?<![A-Z]\.[A-Z]\.)\.\s+(?=[A-Z“"‘(])""",
+        (?<![A-Z]\.[A-Z]\.)\.[”"]?\s+(?=[A-Z“"‘(])""",
     FLAGS,
 )
 

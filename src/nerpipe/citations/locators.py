@@ -35,6 +35,8 @@ SERIES = regex.compile(
     r"|(?:Series|Files|File)$",
 )
 REPOSITORY = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in repository_words()) + r")\b")
+# A web address or page is where a copy is read, never an archival level.
+WEB = regex.compile(r"https?:|www\.|\bwebsite\b|\.(?:html?|pdf|cfm)\b")
 CALL_NUMBER = regex.compile(r"^[A-Z][A-Za-z]{0,3}\.?\s?\d{1,6}[a-z]?$")
 # Series abbreviations that are unit codes, never entities ("CDF", "CFPF", "SAS").
 SERIES_CODE = regex.compile(r"\b[A-Z][A-Z/]{1,5}\b(?=\s|$)")
@@ -443,8 +445,8 @@ def _assign(
                     drop_named = False
                 end = tok.end  # the entry's title: "Entry A1–5066: Bureau of Public Affairs, ..."
                 continue
-            if trad not in NAMED_TRADITIONS:
-                break  # "..., file 721: Document of the USSR embassy ...": the description
+            if trad not in NAMED_TRADITIONS or WEB.search(tok.text):
+                break  # "..., file 721: Document of ...": the description; a web page is no unit
             if previous is not None and previous.kind == "named" and _is_collection(previous.text) and CALL_NUMBER.match(tok.text):
                 end = tok.end  # "Bryton Barron Papers, Ax 463": the call number is no level
                 previous = tok

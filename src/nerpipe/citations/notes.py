@@ -42,7 +42,7 @@ def note_pieces(text: str, start: int, end: int) -> list[list[tuple[int, int, bo
     out: list[list[tuple[int, int, bool]]] = []
     s_start = start
     free = _outside(text, start, end)
-    bounds = [m for m in rx.NOTE_SENTENCE_END.finditer(text, start, end) if free[m.start() - start]]
+    bounds = [m for m in rx.NOTE_SENTENCE_END.finditer(text, start, end) if free[m.end() - 1 - start]]
     for m in [*bounds, None]:
         s_end = m.start() + 1 if m else end
         out.append(_pieces(text, s_start, s_end, free, start))
