@@ -1,0 +1,312 @@
+"""Archival locators of every tradition: tables of strings and the records they must give.
+
+Rows are written from each tradition's conventions (archival guides, published document
+collections), none from the seed; near misses must give no archival record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nerpipe import parse_citation
+from nerpipe.citations import find_citations, locator_codes, resolve
+
+
+def unit(fund: str | None, inventory: str | None, file: str | None, **kw: Any) -> dict[str, Any]:
+    """Expected fields of the first record; fields not named are not checked."""
+    return {"fund": fund, "inventory": inventory, "file": file, **kw}
+
+
+P = lambda *pairs: list(pairs)  # noqa: E731
+
+RUSSIAN = [
+    ("RGASPI, f. 17, op. 3, d. 1040, l. 12", unit("17", "3", "1040", archive="RGASPI", pages=P((12, 12)))),
+    ("RGASPI, F.17, Op.3, D.112, L.48", unit("17", "3", "112", pages=P((48, 48)))),
+    ("RGASPI, f.558, op.11, d.65, ll.1-3", unit("558", "11", "65", pages=P((1, 3)))),
+    ("RGASPI, Fond 17, Opis 3, Delo 112, Listy 12–14", unit("17", "3", "112", pages=P((12, 14)))),
+    ("RGASPI, FOND 17, OPIS 3, DELO 112, LIST 5", unit("17", "3", "112", pages=P((5, 5)))),
+    ("RGASPI, fond 495, opis' 74, delo 3, list 8", unit("495", "74", "3", pages=P((8, 8)))),
+    ("RGASPI, Collection 17, Inventory 3, File 112, Sheet 5", unit("17", "3", "112", pages=P((5, 5)))),
+    ("RGASPI, Collection 17, Inventory 162, File 39, Sheets 1–3", unit("17", "162", "39", pages=P((1, 3)))),
+    ("GARF, Fond R-9401, Opis 2, Delo 65, Listy 10–12", unit("R-9401", "2", "65", archive="GARF", pages=P((10, 12)))),
+    ("GARF, f. R-9401, op. 2, d. 65, l. 10ob.", unit("R-9401", "2", "65", pages=P((10, 10)))),
+    ("GARF, f. R9401, op. 2, d. 65", unit("R9401", "2", "65")),
+    ("GARF, f. P-9401, op. 2, d. 65, l. 3", unit("P-9401", "2", "65", pages=P((3, 3)))),
+    ("ГАРФ. Ф. Р-9401. Оп. 2. Д. 65. Л. 10–12", unit("Р-9401", "2", "65", archive="GARF", pages=P((10, 12)))),
+    ("ГАРФ. Ф. Р9401. Оп. 2. Д. 65. Л. 3 об.", unit("Р9401", "2", "65", pages=P((3, 3)))),
+    ("РГАСПИ. Ф. 17. Оп. 3. Д. 1040. Л. 12–13об.", unit("17", "3", "1040", archive="RGASPI", pages=P((12, 13)))),
+    ("РГАСПИ. Ф. 17. Оп. 162. Д. 39. Лл. 1–3", unit("17", "162", "39", pages=P((1, 3)))),
+    ("РГАНИ. Ф. 5. On. 30. Д. 95. Л. 4", unit("5", "30", "95", archive="RGANI", pages=P((4, 4)))),
+    ("РГАСПИ. Ф. 71. Оп. 25. Ед. хр. 101. Л. 3", unit("71", "25", "101", pages=P((3, 3)))),
+    ("РГАЛИ. Ф. 631. Оп. 15. Ед.хр. 12. Л. 5", unit("631", "15", "12", archive="RGALI")),
+    ("RGALI, f. 631, op. 15, ed. khr. 12, l. 5", unit("631", "15", "12", archive="RGALI", pages=P((5, 5)))),
+    ("AVPRF, f. 0100, op. 46, pap. 362, d. 12, l. 5", unit("0100", "46", "12", folder="362", archive="AVPRF")),
+    ("AVPRF, f. 0100, op. 46, pa. 362, d. 12", unit("0100", "46", "12", folder="362")),
+    ("AVPRF, f. 06, op. 10, p. 34, d. 474, ll. 2–5", unit("06", "10", "474", folder="34", pages=P((2, 5)))),
+    ("AVPRF, Fond 06, Opis 10, Papka 34, Delo 474, List 2", unit("06", "10", "474", folder="34", pages=P((2, 2)))),
+    ("AVPRF, Fond 06, Opis 10, Folder 34, Delo 474", unit("06", "10", "474", folder="34")),
+    ("AVP RF, f. 022, op. 15, p. 158, d. 41, l. 3", unit("022", "15", "41", folder="158")),
+    ("АВП РФ. Ф. 06. Оп. 10. П. 34. Д. 474. Л. 2", unit("06", "10", "474", folder="34", archive="AVPRF")),
+    ("AVP SSSR, f. 07, op. 23a, p. 18, d. 235, l. 1", unit("07", "23a", "235", archive="AVPRF", folder="18")),
+    ("APRF, f. 45, op. 1, d. 331, ll. 59–61", unit("45", "1", "331", archive="APRF", pages=P((59, 61)))),
+    ("APRF, f. 3, op. 65, d. 515, l. 3", unit("3", "65", "515", pages=P((3, 3)))),
+    ("АП РФ. Ф. 3. Оп. 65. Д. 515. Л. 3", unit("3", "65", "515", archive="APRF")),
+    ("RGANI, f. 89, per. 45, dok. 12", unit("89", "45", "12", archive="RGANI")),
+    ("RGANI, fond 89, perechen' 45, dokument 12", unit("89", "45", "12")),
+    ("TsKhSD, f. 5, op. 30, d. 95, ll. 12–14", unit("5", "30", "95", archive="RGANI", pages=P((12, 14)))),
+    ("TsKhSD, f. 4, op. 16, d. 1000", unit("4", "16", "1000", archive="RGANI")),
+    ("RTsKhIDNI, f. 17, op. 128, d. 1019, l. 22", unit("17", "128", "1019", archive="RGASPI")),
+    ("TsPA, f. 17, op. 2, d. 7, l. 3", unit("17", "2", "7", archive="RGASPI")),
+    ("TsGAOR, f. 5446, op. 1, d. 270, l. 3", unit("5446", "1", "270", archive="GARF")),
+    ("TsGANKh, f. 4372, op. 4, d. 77, l. 2", unit("4372", "4", "77", archive="RGAE")),
+    ("TsGASA, f. 33987, op. 3, d. 400, l. 6", unit("33987", "3", "400", archive="RGVA")),
+    ("RGVA, f. 33987, op. 3, d. 400, l. 6", unit("33987", "3", "400", archive="RGVA")),
+    ("TsAMO, f. 500, op. 12462, d. 39, l. 5", unit("500", "12462", "39", archive="TsAMO")),
+    ("ЦАМО РФ. Ф. 500. Оп. 12462. Д. 39. Л. 5", unit("500", "12462", "39", archive="TsAMO")),
+    ("RGIA, f. 1276, op. 17, d. 95, l. 4", unit("1276", "17", "95", archive="RGIA")),
+    ("RGVIA, f. 2000, op. 1, d. 100, l. 1", unit("2000", "1", "100", archive="RGVIA")),
+    ("RGAE, f. 4372, op. 66, d. 2, ll. 5-7ob.", unit("4372", "66", "2", pages=P((5, 7)))),
+    ("RGASPI, f. 17, op. 162, dd. 1-5", unit("17", "162", "1-5")),
+    ("RGASPI, f. 82, op. 2, d. 1, ll. 211-9", unit("82", "2", "1", pages=P((211, 219)))),
+    ("RGASPI, f. 82, op. 2, d. 1, ll. 1456-58", unit("82", "2", "1", pages=P((1456, 1458)))),
+    ("RGASPI, f. 82, op. 2, d. 1, ll. 12ff.", unit("82", "2", "1", pages=P((12, 12)))),
+    ("RGASPI, f. 17, op. 3, d. 1040, ll. 3, 5–7", unit("17", "3", "1040", pages=P((3, 3), (5, 7)))),
+    ("RGASPI, 558/11/65", unit("558", "11", "65", archive="RGASPI")),
+    ("RGASPI 17/162/39", unit("17", "162", "39")),
+    ("RGASPI, 17/3/1040/12", unit("17", "3", "1040", pages=P((12, 12)))),
+    ("GARF R9401 2 65", unit("R9401", "2", "65", archive="GARF")),
+    ("GARF 5446 1 270", unit("5446", "1", "270")),
+    ("RGANI 5/30/95", unit("5", "30", "95", archive="RGANI")),
+    ("Russian State Archive of Socio-Political History (RGASPI), f. 17, op. 3, d. 1040", unit("17", "3", "1040", archive="RGASPI", archive_stated=True)),
+    ("Russian State Archive of Socio-Political History (hereafter RGASPI), f. 17, op. 3, d. 1040", unit("17", "3", "1040", archive="RGASPI")),
+    ("State Archive of the Russian Federation (GARF), f. R-5446, op. 1, d. 12", unit("R-5446", "1", "12", archive="GARF")),
+    ("Rossiiskii gosudarstvennyi arkhiv sotsial'no-politicheskoi istorii, f. 17, op. 3, d. 1040", unit("17", "3", "1040", archive="RGASPI")),
+    ("Российский государственный архив социально-политической истории. Ф. 17. Оп. 3. Д. 1040", unit("17", "3", "1040", archive="RGASPI")),
+    ("Archive of Foreign Policy of the Russian Federation (AVPRF), f. 0100, op. 46, p. 362, d. 12", unit("0100", "46", "12", archive="AVPRF", folder="362")),
+    ("Archive of the President of the Russian Federation, f. 3, op. 65, d. 515", unit("3", "65", "515", archive="APRF")),
+    ("RGANI, f. 5, op. 30, roll 4521, no. 12", unit("5", "30", "12", reel="4521")),
+    ("RGANI, f. 89, op. 13, rolik 1.1003, d. 10", unit("89", "13", "10", reel="1.1003")),
+    ("RGANI, fond 89, opis 13, reel 1.1003, file 10", unit("89", "13", "10", reel="1.1003")),
+    ("RGASPI, f. 17, op. 3, d. 1040, l. 12; d. 1041, l. 3", unit("17", "3", "1040", pages=P((12, 12)))),
+    ("Record of conversation with Mao Zedong, 31 July 1958, APRF, f. 45, op. 1, d. 331, ll. 59–61", unit("45", "1", "331", date="1958-07-31", title="Record of conversation with Mao Zedong")),
+    ("APRF, f. 45, op. 1, d. 331, ll. 59–61. Record of conversation with Mao Zedong, 31 July 1958", unit("45", "1", "331", date="1958-07-31", pages=P((59, 61)))),
+    ("Letter of Khrushchev to Mao, 2 October 1959, RGANI, f. 52, op. 1, d. 498, l. 3", unit("52", "1", "498", date="1959-10-02")),
+    ("RGANI, f. 3, op. 14, d. 1, l. 2. Protokol No. 12, 10 January 1957", unit("3", "14", "1", date="1957-01-10")),
+    ("TsDAHO, f. 1, op. 23, spr. 45, ark. 12", unit("1", "23", "45", archive="TsDAHO", pages=P((12, 12)))),
+    ("TsDAHO, f. 1, op. 24, spr. 4263, ark. 1–5", unit("1", "24", "4263", pages=P((1, 5)))),
+    ("ЦДАГО України. Ф. 1. Оп. 23. Спр. 45. Арк. 12", unit("1", "23", "45", archive="TsDAHO", pages=P((12, 12)))),
+    ("TsDAVO, f. 4620, op. 3, sprava 8, ark. 3", unit("4620", "3", "8", archive="TsDAVO")),
+    ("HDA SBU, f. 16, op. 1, spr. 1234, ark. 5", unit("16", "1", "1234", archive="HDA SBU", pages=P((5, 5)))),
+    ("ГДА СБУ. Ф. 16. Оп. 1. Спр. 1234. Арк. 5", unit("16", "1", "1234", archive="HDA SBU")),
+    ("RGASPI, f. 17, op. 3, d. 1040, ll. 12–14, passim", unit("17", "3", "1040")),
+    ("f. 5, op. 30, d. 95, l. 4", unit("5", "30", "95", archive=None, pages=P((4, 4)))),
+    ("Fond 5, Opis 30, Delo 95, List 4", unit("5", "30", "95", pages=P((4, 4)))),
+    ("Ф. 5. Оп. 30. Д. 95. Л. 4", unit("5", "30", "95", pages=P((4, 4)))),
+    ("ф. 5, оп. 30, д. 95, л. 4", unit("5", "30", "95", pages=P((4, 4)))),
+    ("RGASPI, f. 17, op. 3, d. 1040. Vypiska iz protokola Politbiuro, 5 March 1953, l. 7", unit("17", "3", "1040", date="1953-03-05", pages=P((7, 7)))),
+    ("RGANI, f. 5, op. 30, d. 95, l. 4 ob.", unit("5", "30", "95", pages=P((4, 4)))),
+    ("RGANI, f.5, op.30, d.95, l.4", unit("5", "30", "95", pages=P((4, 4)))),
+    ("RGANI, f. 5. op. 30. d. 95. l. 4", unit("5", "30", "95", pages=P((4, 4)))),
+    ("RGANI, f. 5 op. 30 d. 95 l. 4", unit("5", "30", "95", pages=P((4, 4)))),
+    ("RGASPI, f. 558, op. 11, d. 65, l. 3, 5", unit("558", "11", "65", pages=P((3, 3), (5, 5)))),
+    ("RGASPI, f. 17, op. 166, d. 1001, pp. 12-15", unit("17", "166", "1001", pages=P((12, 15)))),
+    ("RGASPI, f. 17, op. 166, d. 1001, p. 12", unit("17", "166", "1001", pages=P((12, 12)))),
+    ("RGAE, fond 4372, opis 66, delo 2, listy 5–7", unit("4372", "66", "2", pages=P((5, 7)))),
+    ("GARF, fond 5446, opis 1, delo 270, list 3", unit("5446", "1", "270", pages=P((3, 3)))),
+    ("GARF, f. 9401, op. 2, d. 65, ll. 1–3; d. 66, l. 4", unit("9401", "2", "65", pages=P((1, 3)))),
+    ("AVPRF, f. 0100, op. 46, papka 362, delo 12, list 5", unit("0100", "46", "12", folder="362", pages=P((5, 5)))),
+    ("AVPRF, Fond 0100, Opis 46, Papka 362, Delo 12", unit("0100", "46", "12", folder="362")),
+    ("RGASPI, f. 495, op. 74, d. 3, l. 8", unit("495", "74", "3")),
+    ("RGASPI, f. 514, op. 1, d. 1043, l. 1", unit("514", "1", "1043")),
+    ("RGANI, f. 2, op. 1, d. 249, ll. 1-42", unit("2", "1", "249", pages=P((1, 42)))),
+    ("RGANI, f. 4, op. 18, d. 1113, l. 12", unit("4", "18", "1113")),
+]  # fmt: skip
+
+OTHER = [
+    # NARA
+    ("NARA, RG 59, CDF 1950–1954, 611.61/1-1555", unit("59", "CDF 1950–1954", "611.61/1-1555", archive="NARA")),
+    ("NARA, RG 59, Central Files 1967–69, POL 27 VIET S", unit("59", "Central Files 1967–69", "POL 27 VIET S")),
+    ("NARA, RG 59, CFPF 1970–73, POL 7 US-USSR", unit("59", "CFPF 1970–73", "POL 7 US-USSR")),
+    ("NARA, RG 59, Subject-Numeric Files 1970–73, DEF 12-5 GER W", unit("59", "Subject-Numeric Files 1970–73", "DEF 12-5 GER W")),
+    ("NARA, RG 59, Entry 5403, Box 12", unit("59", "5403", None, folder="12")),
+    ("NARA, RG 59, Entry A1–5066, Box 3, Yalta 1955", unit("59", "A1–5066", "Yalta 1955", folder="3")),
+    ("NARA, RG 59, Lot 66 D 193, Box 3, Vietnam 1963", unit("59", "Lot 66 D 193", "Vietnam 1963", folder="3")),
+    ("NARA, RG 59, FE Files, Lot 61 D 6, Box 2", unit("59", "Lot 61 D 6", None, folder="2")),
+    ("National Archives, Record Group 84, Box 211, Saigon Embassy Files 1964", unit("84", None, "Saigon Embassy Files 1964", archive="NARA", folder="211")),
+    ("RG 59, Box 2511, Vietnam Cables 1966", unit("59", None, "Vietnam Cables 1966", folder="2511")),
+    ("NARA, RG 218, Records of the JCS, Chairman's Files, Box 5", unit("218", "Records of the JCS, Chairman's Files", None, folder="5")),
+    ("NARA, RG 59, Box 5, Folder 3", unit("59", None, "3", folder="5")),
+    ("NARA, RG 59, Box 5, folder 3", unit("59", None, "3", folder="5")),
+    ("Kennan to Acheson, March 3, 1950, NARA, RG 59, CDF 1950–1954, 611.61/3-350", unit("59", "CDF 1950–1954", "611.61/3-350", date="1950-03-03", title="Kennan to Acheson")),
+    ("NARA, RG 59, M1444, roll 5", unit("59", None, None, reel="5")),
+    # presidential libraries, LOC, DOS
+    ("LBJL, NSF, Country File, Vietnam, Box 12, Memos Vol. 3", unit(None, None, "Memos Vol. 3", archive="LBJL", folder="12")),
+    ("JFKL, Papers of President Kennedy, National Security Files, Countries, Box 128, Laos General", unit("Papers of President Kennedy", None, "Laos General", archive="JFKL", folder="128")),
+    ("Eisenhower Library, Dulles Papers, Subject Series, Box 8, Yalta Papers 1955", unit("Dulles Papers", "Subject Series", "Yalta Papers 1955", archive="DDEL", folder="8")),
+    ("Truman Library, Acheson Papers, Box 65, Memoranda of Conversations", unit("Acheson Papers", None, "Memoranda of Conversations", archive="HSTL", folder="65")),
+    ("Nixon Library, NSC Files, Box 1036, China Trip", unit(None, "NSC Files", "China Trip", archive="RMNL", folder="1036")),
+    ("Ford Library, National Security Adviser, Box 2, Memcons", unit(None, None, "Memcons", archive="GRFL", folder="2")),
+    ("Carter Library, Brzezinski Collection, Box 23, China", unit("Brzezinski Collection", None, "China", archive="JCL", folder="23")),
+    ("Kennan to Acheson, March 3, 1950, LCM, Harriman Papers, Box 12, Chronological File", unit("Harriman Papers", None, "Chronological File", archive="LOC", folder="12", date="1950-03-03", title="Kennan to Acheson")),
+    ("Library of Congress, Manuscript Division, Harriman Papers, Box 12, Chronological File", unit("Harriman Papers", None, "Chronological File", archive="LOC")),
+    ("Library of Congress, Papers of W. Averell Harriman, Box 12, Chronological File", unit("Papers of W. Averell Harriman", None, "Chronological File", archive="LOC")),
+    ("Department of State, S/P Files, Lot 67 D 548, Box 5, Vietnam", unit(None, "Lot 67 D 548", "Vietnam", archive="DOS", folder="5")),
+    ("Department of State, INR Files, Lot 58 D 776, Box 3", unit(None, "Lot 58 D 776", None, archive="DOS", folder="3")),
+    # UK
+    ("TNA, FO 371/123456", unit("FO", "371", "123456", archive="TNA")),
+    ("TNA: PRO, FO 371/135652, F 1041/5", unit("FO", "371", "135652", subfile="F 1041/5", archive="TNA")),
+    ("PRO, PREM 11/1234", unit("PREM", "11", "1234", archive="TNA")),
+    ("PRO, CAB 128/29, CM (55) 12", unit("CAB", "128", "29", subfile="CM (55) 12")),
+    ("FO 371/84080, FZ 1015/2", unit("FO", "371", "84080", subfile="FZ 1015/2", archive=None)),
+    ("The National Archives, Kew, DEFE 4/90", unit("DEFE", "4", "90", archive="TNA")),
+    ("Public Record Office, CO 1030/123", unit("CO", "1030", "123", archive="TNA")),
+    ("TNA, WO 208/1234", unit("WO", "208", "1234")),
+    ("TNA, T 236/456", unit("T", "236", "456")),
+    # Germany
+    ("SAPMO-BArch, DY 30/IV 2/2.035/56", unit("DY 30", None, "IV 2/2.035/56", archive="BArch")),
+    ("SAPMO-BArch, DY 30/J IV 2/2/123, Bl. 5-7", unit("DY 30", None, "J IV 2/2/123", pages=P((5, 7)))),
+    ("BArch, B 136/1234", unit("B 136", None, "1234", archive="BArch")),
+    ("SAPMO-BArch, NY 4090/123, Bl. 12", unit("NY 4090", None, "123", pages=P((12, 12)))),
+    ("Bundesarchiv, DC 20/I/3/123", unit("DC 20", None, "I/3/123", archive="BArch")),
+    ("PA AA, B 150, Bd. 12", unit("B 150", None, None, archive="PAAA", folder="12")),
+    ("PAAA, MfAA, A 17392, Bl. 12", unit("MfAA", None, "A 17392", archive="PAAA", pages=P((12, 12)))),
+    # France
+    ("AMAE, Asie-Océanie 1944–1955, Indochine, vol. 123", unit("Asie-Océanie 1944–1955", "Indochine", None, archive="AMAE", folder="123")),
+    ("ANOM, HCI, carton 123, dossier 456", unit("HCI", None, "456", archive="ANOM", folder="123")),
+    ("CAOM, HCI, carton 12, dossier 34", unit("HCI", None, "34", archive="ANOM", folder="12")),
+    ("SHD, 10 H 159, dossier 2", unit("10 H 159", None, "2", archive="SHD")),
+    # China, Hungary, Poland, Czechia, Vietnam
+    ("PRC FMA 105-00650-02", unit(None, None, "105-00650-02", archive="PRC-FMA")),
+    ("Chinese Foreign Ministry Archives, 204-00007-15, pp. 3–5", unit(None, None, "204-00007-15", archive="PRC-FMA", pages=P((3, 5)))),
+    ("CFMA, 106-00010-01", unit(None, None, "106-00010-01", archive="PRC-FMA")),
+    ("MNL OL, M-KS 288. f. 5. cs. 12. ő. e.", unit("M-KS 288", "5", "12", archive="MNL")),
+    ("MOL, M-KS 288. f. 4. cs. 45. ő. e.", unit("M-KS 288", "4", "45", archive="MNL")),
+    ("MNL OL, XIX-J-1-j, 45. doboz", unit("XIX-J-1-j", None, None, archive="MNL", folder="45")),
+    ("AAN, KC PZPR, XI A/123, k. 5", unit("KC PZPR", None, "XI A/123", archive="AAN", pages=P((5, 5)))),
+    ("AAN, KC PZPR, sygn. 237/V-123, k. 45–47", unit("KC PZPR", None, "237/V-123", pages=P((45, 47)))),
+    ("AMSZ, z. 23, w. 12, t. 345", unit("23", None, "345", archive="AMSZ", folder="12")),
+    ("NA, f. KSČ-ÚV-02/1, sv. 12, a.j. 34", unit("KSČ-ÚV-02/1", None, "34", archive="NA", folder="12")),
+    ("VNA-3, Phủ Thủ tướng, hồ sơ 1234", unit("Phủ Thủ tướng", None, "1234", archive="VNA")),
+    ("VNA 3, Prime Minister's Office, file 1234", unit("Prime Minister's Office", None, "1234", archive="VNA")),
+]  # fmt: skip
+
+NEAR_MISSES = [
+    "the records of RG 59 at the National Archives",
+    "Fund 5",
+    "the file was kept in box 5 of the cellar",
+    "pp. 12–14",
+    "ll. 3-5",
+    "Foreign Relations of the United States, 1949, vol. IX, The Far East; China, pp. 1365–1409",
+    "S. Doc. 212, 71st Cong., 3rd Sess.",
+    "Box 12",
+    "the Eisenhower Library holds his papers",
+    "NARA",
+    "the fund of 5 million dollars",
+    "d. 5, l. 3",
+    "op. 3, d. 5",
+    "He filed 12 reports in 1950",
+    "a list of 54 names",
+    "Dulles Papers",
+    "National Security Archive Electronic Briefing Book No. 179, February 21, 2006",
+    "Department of State, Office of the Historian website, https://history.state.gov/about/hac/june-1996",
+    "see the Harriman Papers",
+    "Inventory of the Harriman Papers",
+    "Journal of Cold War Studies 3, no. 2 (2001): 47-52",
+    "vol. 2, pt. 1, Document 138",
+    "the 1955 Yalta Papers",
+    "Folder 3",
+    "10 percent of the files",
+    "Record Group 59",
+    "Box 5, 1947–1948",
+    "Entry",
+    "FO",
+    "file 1062",
+    "page 5 of the memoir",
+    "RGASPI",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUSSIAN, ids=[t[:50] for t, _ in RUSSIAN])
+def test_russian_locators(text: str, expected: dict[str, Any]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER, ids=[t[:50] for t, _ in OTHER])
+def test_other_traditions(text: str, expected: dict[str, Any]) -> None:
+    _check(text, expected)
+
+
+def _check(text: str, expected: dict[str, Any]) -> None:
+    records = [r for r in parse_citation(text) if r.kind == "archival"]
+    assert records, f"no archival record in {text!r}"
+    got = records[0].model_dump()
+    for field, value in expected.items():
+        assert got[field] == value, f"{field}: {got[field]!r} != {value!r}"
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_give_no_archival_record(text: str) -> None:
+    assert [r for r in parse_citation(text) if r.kind == "archival"] == []
+
+
+def test_table_sizes() -> None:
+    assert len(RUSSIAN) >= 100 and len(OTHER) >= 50 and len(NEAR_MISSES) >= 30
+
+
+@pytest.mark.parametrize(
+    ("text", "files"),
+    [
+        ("NARA, RG 59, WTC Lot File 83D222, Box 5, 1947–1948; 1949–1950; and 1951–1952", ["1947–1948", "1949–1950", "1951–1952"]),
+        ("Reed College, Noble Papers, Box 16, 20 and Box 20, 10", ["20", "10"]),
+        ("NARA, RG 59, Lot 66 D 193, Box 5, November–December 1953 and January 1954", ["November–December 1953", "January 1954"]),
+        ("RGASPI, f. 17, op. 3, d. 1040, l. 12; d. 1041, l. 3", ["1040", "1041"]),
+        ("RGASPI, f. 17, op. 3, dd. 12, 14", ["12", "14"]),
+    ],
+)  # fmt: skip
+def test_several_units_share_the_levels_stated_once(text: str, files: list[str]) -> None:
+    records = parse_citation(text)
+    assert [r.file for r in records] == files
+    assert len({(r.fund, r.inventory) for r in records}) == 1
+    assert all(text[r.start : r.end] == r.text for r in records)
+
+
+NOTES = """Body text.1
+
+1. Spaulding to Long, March 15, 1940, NARA, RG 59, CDF 1940–1944, 026 Foreign Relations/1456 and Long to Spaulding, March 16, 1940, NARA, RG 59, CDF 1940–1944, 026 Foreign Relations/1458.
+2. Perkins to Noble, March 23, 1951; and Noble to Reinhardt (unsent), March 29, 1951 in NARA, RG 59, CDF 1950–1954, 023.1/3–2351.
+3. Nayan Chanda, Brother Enemy (San Diego: Harcourt, 1986), p. 59. See passim, NARA, RG 59, WTC Lot File 83D222, Box 5, 1947–1948; 1949–1950.
+4. Ibid.
+"""
+
+
+def test_us_notes_give_one_record_per_unit() -> None:
+    cites = resolve(NOTES, find_citations(NOTES))
+    archival = [c for c in cites if c.kind == "archival"]
+    assert [(c.title, c.date, c.file) for c in archival] == [
+        ("Spaulding to Long", "1940-03-15", "026 Foreign Relations/1456"),
+        ("Long to Spaulding", "1940-03-16", "026 Foreign Relations/1458"),
+        ("Noble to Reinhardt (unsent)", "1951-03-29", "023.1/3–2351"),
+        (None, None, "1947–1948"),
+        (None, None, "1949–1950"),
+    ]
+    assert [c.kind for c in cites].count("bibliographic") == 1
+    assert cites[-1].kind == "ibid"
+    for c in cites:
+        assert NOTES[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "names"),
+    [
+        ("See NARA, RG 59, CDF 1950–1954, 811.00/5–1645.", ["RG", "59", "CDF", "811.00/5–1645"], ["NARA", "1950–1954"]),
+        ("See TNA, FO 371/123456.", ["FO 371/123456"], ["TNA"]),
+    ],
+)
+def test_locator_codes_cover_level_words_and_codes_not_names(text: str, codes: list[str], names: list[str]) -> None:
+    found = [text[s:e] for s, e in locator_codes(text, parse_citation(text))]
+    for code in codes:
+        assert any(code in f for f in found), (code, found)
+    for name in names:
+        assert not any(name in f for f in found), (name, found)
