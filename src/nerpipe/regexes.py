@@ -262,7 +262,7 @@ LOCATOR_PIECES: dict[str, str] = {
     "uk_dept": _alternation(lv.codes("uk")),
     "de_code": _alternation(lv.codes("de")),
     # a German signature: "IV 2/2.035/56", "J IV 2/2/123", "1234"
-    "sig_part": r"(?:[A-Z]\s)?(?:[IVX]{1,4}\s?)?\d{1,5}(?:\.\d{1,5})*[a-zA-Z]?",
+    "sig_part": r"(?:(?:[A-Z]\s)?(?:[IVX]{1,4}\s?)?\d{1,5}(?:\.\d{1,5})*[a-zA-Z]?|[IVX]{1,4})",
     "signature": r"$sig_part(?:/$sig_part){0,5}",
     # "FO 371/123456", "PREM 11/1234", "CAB 128/29", and a registry number "F 1041/5", "CM (55) 12"
     "uk_ref": r"""(?P<uk_fund>$uk_dept)\s?(?P<uk_inventory>\d{1,4})/(?P<uk_file>\d{1,6}[A-Z]?)(?![\w/])

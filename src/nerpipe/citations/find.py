@@ -19,6 +19,7 @@ import regex
 
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
+from nerpipe.archives import tradition as archive_tradition
 from nerpipe.citations.locators import Locator, is_record, parse_locator
 from nerpipe.dates import find_dates, last, last_date, parse_date
 from nerpipe.models import Citation, PageRange
@@ -224,6 +225,7 @@ def last_context(records: list[Citation], tradition: str | None = None) -> dict[
     r = records[-1]
     ctx = {k: v for k in ("fund", "inventory", "folder", "file") if (v := getattr(r, k))}
     ctx["_archive"] = r.archive or ""
+    ctx["_tradition"] = archive_tradition(r.archive) or "us"
     return ctx
 
 
