@@ -291,7 +291,7 @@ def test_us_notes_give_one_record_per_unit() -> None:
         (None, None, "1947–1948"),
         (None, None, "1949–1950"),
     ]
-    assert [c.kind for c in cites].count("bibliographic") == 1
+    assert any(c.kind == "bibliographic" and c.authors == ["Chanda"] for c in cites)
     assert cites[-1].kind == "ibid"
     for c in cites:
         assert NOTES[c.start : c.end] == c.text
