@@ -300,11 +300,17 @@ def test_us_notes_give_one_record_per_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "codes", "names"),
     [
-        ("See NARA, RG 59, CDF 1950–1954, 811.00/5–1645.", ["RG", "59", "CDF", "811.00/5–1645"], ["NARA", "1950–1954"]),
+        (
+            "See NARA, RG 59, CDF 1950–1954, 811.00/5–1645.",
+            ["RG", "59", "CDF", "811.00/5–1645"],
+            ["NARA", "1950–1954"],
+        ),
         ("See TNA, FO 371/123456.", ["FO 371/123456"], ["TNA"]),
     ],
 )
-def test_locator_codes_cover_level_words_and_codes_not_names(text: str, codes: list[str], names: list[str]) -> None:
+def test_locator_codes_cover_level_words_and_codes_not_names(
+    text: str, codes: list[str], names: list[str]
+) -> None:
     found = [text[s:e] for s, e in locator_codes(text, parse_citation(text))]
     for code in codes:
         assert any(code in f for f in found), (code, found)

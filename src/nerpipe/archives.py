@@ -54,4 +54,6 @@ def shorthand(archive_id: str | None) -> list[str]:
     """The level order of an archive's bare numbers ("RGASPI, 558/11/65": fund, inventory, file)."""
     entry = load_registry().get(archive_id or "")
     order = entry.get("shorthand") if entry else None
-    return [str(level) for level in order] if isinstance(order, list) else ["fund", "inventory", "file", "pages"]
+    return (
+        [str(level) for level in order] if isinstance(order, list) else ["fund", "inventory", "file", "pages"]
+    )

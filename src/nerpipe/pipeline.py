@@ -23,7 +23,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nerpipe.citations import find_citations, locator_codes, person_spans
+from nerpipe.citations import find_citations, locator_codes, person_spans, resolve
 from nerpipe.dates import find_dates
 from nerpipe.entities import (
     Candidate,
@@ -37,7 +37,6 @@ from nerpipe.entities import (
     trim,
 )
 from nerpipe.patterns import load_lexicon, load_patterns
-from nerpipe.citations import resolve
 from nerpipe.rules import RULES, Token, WordTest, word_tests
 from nerpipe.spans import Spans
 

@@ -317,7 +317,9 @@ LOCATOR_SEPARATOR = regex.compile(r"[,;]", FLAGS)
 YEARS_ONLY = regex.compile(rf"^(?:{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)$", FLAGS)
 NUMBER_ONLY = regex.compile(r"^\d{1,5}[a-z]?$", FLAGS)
 # A decimal or subject-numeric file: "811.00/5–1645", "023.1/3–2654", "751G.00", "POL 27 VIET S".
-DECIMAL_FILE = regex.compile(r"^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|$)|[A-Z]{2,4}\s\d{1,3}(?:-\d+)*(?:\s|$))", FLAGS)
+DECIMAL_FILE = regex.compile(
+    r"^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|$)|[A-Z]{2,4}\s\d{1,3}(?:-\d+)*(?:\s|$))", FLAGS
+)
 # The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
 NOTE_LEAD_IN = regex.compile(
     r"""(?:(?:[Aa]nd\s+)|(?:For\s[^,;]{1,120},\s+see\s+)|(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)

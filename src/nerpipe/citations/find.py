@@ -20,7 +20,7 @@ import regex
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
 from nerpipe.archives import tradition as archive_tradition
-from nerpipe.citations.locators import Locator, is_record, parse_locator
+from nerpipe.citations.locators import is_record, parse_locator
 from nerpipe.dates import find_dates, last, last_date, parse_date
 from nerpipe.models import Citation, PageRange
 from nerpipe.spans import Spans
@@ -187,7 +187,9 @@ def parse_archival(
         title = clean_title(" ".join(t for t in (title_before, title) if t))
     if title and title.lower() in ("passim", "see", "see also"):
         title = None
-    rule = f"archival.{origin}" + (".multi-file" if len(units) > 1 else "") + (".continued" if context else "")
+    rule = (
+        f"archival.{origin}" + (".multi-file" if len(units) > 1 else "") + (".continued" if context else "")
+    )
     records = []
     for i, unit in enumerate(units):
         f = unit.fields
@@ -202,14 +204,26 @@ def parse_archival(
             pages = parse_pages(pages_m.group("pages"))
         records.append(
             Citation(
-                start=s, end=e, kind="archival", text=text[s:e],
+                start=s,
+                end=e,
+                kind="archival",
+                text=text[s:e],
                 section="references" if origin == "references" else "text",
-                archive=canonical_archive(archive_alias), archive_stated=stated,
-                fund=f.get("fund"), inventory=f.get("inventory"), folder=f.get("folder"),
-                file=rx.DASH_RE.sub("-", f["file"]) if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS else f.get("file"),
-                subfile=f.get("subfile"), reel=f.get("reel"), pages=pages,
-                date=date, title=title, rule=rule,
-            )  # fmt: skip
+                archive=canonical_archive(archive_alias),
+                archive_stated=stated,
+                fund=f.get("fund"),
+                inventory=f.get("inventory"),
+                folder=f.get("folder"),
+                file=rx.DASH_RE.sub("-", f["file"])
+                if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS
+                else f.get("file"),
+                subfile=f.get("subfile"),
+                reel=f.get("reel"),
+                pages=pages,
+                date=date,
+                title=title,
+                rule=rule,
+            )
         )
     return records
 
@@ -526,7 +540,7 @@ def locator_codes(text: str, cites: Iterable[Citation]) -> list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     for c in cites:
         if c.kind == "archival" and c.section == "text":
-            context = {} if (c.rule or "").endswith(".continued") else None
+            context: dict[str, str] | None = {} if (c.rule or "").endswith(".continued") else None
             out.extend(parse_locator(text, c.start, c.end, context).codes)
     return sorted(set(out))
 

@@ -23,7 +23,14 @@ import regex
 
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive, shorthand, tradition
-from nerpipe.levels import LEVEL_INDEX, LevelWord, collection_words, level_words, repository_words, series_forms
+from nerpipe.levels import (
+    LEVEL_INDEX,
+    LevelWord,
+    collection_words,
+    level_words,
+    repository_words,
+    series_forms,
+)
 
 FUND, INVENTORY, FOLDER, FILE, SUBFILE, PAGES = (LEVEL_INDEX[k] for k in LEVEL_INDEX)
 # Traditions whose locators go on in named segments (collections, series, folder titles); in the
@@ -31,7 +38,9 @@ FUND, INVENTORY, FOLDER, FILE, SUBFILE, PAGES = (LEVEL_INDEX[k] for k in LEVEL_I
 NAMED_TRADITIONS = frozenset({"us", "fr", "pl", "cz", "vn", "de", "hu"})
 COLLECTION_SUFFIXES, COLLECTION_PREFIXES = collection_words()
 SERIES = regex.compile(
-    r"(?:^|\s)(?:" + "|".join(regex.escape(f) for f in sorted(series_forms(), key=len, reverse=True)) + r")(?=\s|$|[,:])"
+    r"(?:^|\s)(?:"
+    + "|".join(regex.escape(f) for f in sorted(series_forms(), key=len, reverse=True))
+    + r")(?=\s|$|[,:])"
     r"|(?:Series|Files|File)$",
 )
 REPOSITORY = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in repository_words()) + r")\b")
@@ -98,7 +107,7 @@ def _named_pieces(text: str, lo: int, hi: int) -> list[Token]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in "“”\"":
+        elif ch in '“”"':
             quote = ch == "“" or (ch == '"' and not quote)
         elif ch in ",;" and depth == 0 and not quote:
             cuts.append((piece_start, i, sep))
@@ -151,9 +160,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
         if piece.endswith(" and") or piece.endswith(" &"):
             end = start + piece.rfind(" ")
         piece = text[start:end]
-        if piece.startswith(("(", "[")) and piece.count("(") + piece.count("[") > piece.count(")") + piece.count("]"):
+        if piece.startswith(("(", "[")) and piece.count("(") + piece.count("[") > piece.count(
+            ")"
+        ) + piece.count("]"):
             start += 1
-        elif piece.endswith((")", "]")) and piece.count(")") + piece.count("]") > piece.count("(") + piece.count("["):
+        elif piece.endswith((")", "]")) and piece.count(")") + piece.count("]") > piece.count(
+            "("
+        ) + piece.count("["):
             end -= 1
         if (start, end) == before:
             break
@@ -166,8 +179,10 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     for m in rx.LOCATOR_TOKEN.finditer(text, lo, hi):
         raw.append(_token(text, m))
     kept: list[Token] = []
-    for i, tok in enumerate(raw):
-        if tok.kind in ("slash", "spaced") and not (kept and kept[-1].kind == "archive" and _adjacent(text, kept[-1], tok)):
+    for tok in raw:
+        if tok.kind in ("slash", "spaced") and not (
+            kept and kept[-1].kind == "archive" and _adjacent(text, kept[-1], tok)
+        ):
             continue  # bare numbers count only right after an archive's name: "RGASPI, 558/11/65"
         kept.append(tok)
     out: list[Token] = []
@@ -216,7 +231,11 @@ def _token(text: str, m: regex.Match[str]) -> Token:
         readings = tuple(level_words(g["word"]))
         v_start, v_end = m.span("value")
         value = g["value"]
-        if "," in value and not any(w.level == "pages" for w in readings) and g["word"].lower() not in PLURAL_WORDS:
+        if (
+            "," in value
+            and not any(w.level == "pages" for w in readings)
+            and g["word"].lower() not in PLURAL_WORDS
+        ):
             value = value.split(",")[0].rstrip()  # "Box 16, 20": the box, then a folder
             v_end = v_start + len(value)
         return Token(
@@ -239,7 +258,9 @@ def _tradition_of(tokens: list[Token]) -> tuple[str, str | None, Token | None]:
         if tok.kind == "code":
             return tok.value, None, None
     for tok in tokens:
-        if tok.kind == "level" and any(w.form in ("RG", "Record Group", "Entry", "Lot File", "Lot") for w in tok.readings):
+        if tok.kind == "level" and any(
+            w.form in ("RG", "Record Group", "Entry", "Lot File", "Lot") for w in tok.readings
+        ):
             return "us", None, None
         if tok.kind == "named" and _is_collection(tok.text):
             return "us", None, None
@@ -251,7 +272,9 @@ def _is_collection(piece: str) -> bool:
     if not piece[:1].isupper() or len(piece) > 80:
         return False
     words = piece.split()
-    return (len(words) > 1 and words[-1] in COLLECTION_SUFFIXES) or any(piece.startswith(p + " ") for p in COLLECTION_PREFIXES)
+    return (len(words) > 1 and words[-1] in COLLECTION_SUFFIXES) or any(
+        piece.startswith(p + " ") for p in COLLECTION_PREFIXES
+    )
 
 
 def _readings(tok: Token, trad: str) -> list[LevelWord]:
@@ -263,7 +286,9 @@ def _is_anchor(tok: Token, trad: str) -> bool:
         return True
     if tok.kind == "level":
         return any(w.level == "fund" or w.value in ("code", "lot") for w in _readings(tok, trad))
-    return tok.kind == "named" and (_is_collection(tok.text) or (trad == "us" and SERIES.search(tok.text) is not None))
+    return tok.kind == "named" and (
+        _is_collection(tok.text) or (trad == "us" and SERIES.search(tok.text) is not None)
+    )
 
 
 def _choose(tok: Token, trad: str, cur: int, later: list[Token]) -> LevelWord | None:
@@ -279,7 +304,11 @@ def _choose(tok: Token, trad: str, cur: int, later: list[Token]) -> LevelWord | 
         if idx <= cur:
             continue
         if w.lower and not any(
-            idx < LEVEL_INDEX[r.level] < PAGES for t in later if t.kind == "level" for r in _readings(t, trad) if r.level != "reel"
+            idx < LEVEL_INDEX[r.level] < PAGES
+            for t in later
+            if t.kind == "level"
+            for r in _readings(t, trad)
+            if r.level != "reel"
         ):
             continue
         return w
@@ -307,7 +336,9 @@ def _plural(tok: Token) -> bool:
     return word in PLURAL_WORDS
 
 
-def parse_locator(text: str, lo: int = 0, hi: int | None = None, context: dict[str, str] | None = None) -> Locator:
+def parse_locator(
+    text: str, lo: int = 0, hi: int | None = None, context: dict[str, str] | None = None
+) -> Locator:
     """Read the locator in text[lo:hi] (a parenthesis, a note's piece, an inline window).
 
     `context` carries the levels of the previous unit for a piece that only adds a folder
@@ -320,7 +351,9 @@ def parse_locator(text: str, lo: int = 0, hi: int | None = None, context: dict[s
         trad = context.get("_tradition", trad)
     anchor = next((i for i, t in enumerate(tokens) if _is_anchor(t, trad) and t.kind != "archive"), None)
     archives = [i for i, t in enumerate(tokens) if t.kind == "archive" and (anchor is None or i < anchor)]
-    if archives:  # the archive named last before the levels: "Phillips to Department of State, ..., NARA, RG 59"
+    if (
+        archives
+    ):  # the archive named last before the levels: "Phillips to Department of State, ..., NARA, RG 59"
         anchor = archives[-1]
         archive_tok = tokens[anchor]
         archive_id = canonical_archive(archive_tok.value)
@@ -337,7 +370,12 @@ def parse_locator(text: str, lo: int = 0, hi: int | None = None, context: dict[s
         # a repository the registry does not know: the named pieces right before the anchor
         # that name an institution ("Reed College", "University of Oregon, Special Collections")
         i = anchor
-        while i > 0 and tokens[i - 1].kind == "named" and REPOSITORY.search(tokens[i - 1].text) and not rx.CORRESPONDENCE.search(tokens[i - 1].text):
+        while (
+            i > 0
+            and tokens[i - 1].kind == "named"
+            and REPOSITORY.search(tokens[i - 1].text)
+            and not rx.CORRESPONDENCE.search(tokens[i - 1].text)
+        ):
             i -= 1
         if i < anchor:
             archive_text = text[tokens[i].start : tokens[anchor - 1].end]
@@ -351,7 +389,12 @@ def parse_locator(text: str, lo: int = 0, hi: int | None = None, context: dict[s
 
 
 def _assign(
-    text: str, tokens: list[Token], start_index: int, trad: str, archive_id: str | None, context: dict[str, str] | None
+    text: str,
+    tokens: list[Token],
+    start_index: int,
+    trad: str,
+    archive_id: str | None,
+    context: dict[str, str] | None,
 ) -> tuple[list[Unit], list[tuple[int, int]], int]:
     """Walk the tokens from the anchor, giving each its level; return the units, the offsets of
     level words and codes (never entities) and where the locator ends."""
@@ -404,8 +447,8 @@ def _assign(
             end = tok.end
         elif tok.kind in ("slash", "spaced"):
             parts = regex.split(r"/|\s+", tok.value.strip())
-            for level, value in zip(shorthand(archive_id), parts, strict=False):
-                fields[level] = value
+            for name, value in zip(shorthand(archive_id), parts, strict=False):
+                fields[name] = value
             cur = max(LEVEL_INDEX[k] for k in fields if k != "pages")
             codes.append((tok.start, tok.end))
             end = tok.end
@@ -447,7 +490,12 @@ def _assign(
                 continue
             if trad not in NAMED_TRADITIONS or WEB.search(tok.text):
                 break  # "..., file 721: Document of ...": the description; a web page is no unit
-            if previous is not None and previous.kind == "named" and _is_collection(previous.text) and CALL_NUMBER.match(tok.text):
+            if (
+                previous is not None
+                and previous.kind == "named"
+                and _is_collection(previous.text)
+                and CALL_NUMBER.match(tok.text)
+            ):
                 end = tok.end  # "Bryton Barron Papers, Ax 463": the call number is no level
                 previous = tok
                 continue
@@ -472,12 +520,16 @@ def _assign(
     return [u for u in units if u.fields], codes, end
 
 
-def _named_level(tok: Token, cur: int, later: list[Token], order: list[str], previous: Token | None) -> str | None:
+def _named_level(
+    tok: Token, cur: int, later: list[Token], order: list[str], previous: Token | None
+) -> str | None:
     """The level of a named piece: a collection is the fund, a series the inventory, a date after a
     series belongs to it, and a plain name takes the next level of the archive's order; after a
     container every name is the folder's title (the file)."""
     container_later = any(
-        t.kind == "level" and any(r.level == "folder" and not r.lower for r in t.readings) for t in later if t.sep != ";"
+        t.kind == "level" and any(r.level == "folder" and not r.lower for r in t.readings)
+        for t in later
+        if t.sep != ";"
     )
     if _is_collection(tok.text) and cur < FUND:
         return "fund"
@@ -485,7 +537,12 @@ def _named_level(tok: Token, cur: int, later: list[Token], order: list[str], pre
         return "file"  # "Box 5, 1947–1948; 1949–1950": another folder of the same box
     if cur >= FOLDER:
         return "file"
-    if rx.YEARS_ONLY.match(tok.text) and previous is not None and previous.kind == "named" and cur in (FUND, INVENTORY):
+    if (
+        rx.YEARS_ONLY.match(tok.text)
+        and previous is not None
+        and previous.kind == "named"
+        and cur in (FUND, INVENTORY)
+    ):
         return "inventory" if cur == INVENTORY else "fund"
     if SERIES.search(tok.text) and cur < INVENTORY:
         return "inventory"

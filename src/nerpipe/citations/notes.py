@@ -1,8 +1,8 @@
 """Cutting a footnote or endnote into the pieces that may each be one citation (pure functions).
 
-    >>> text = "Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00. See Hart, Empire, 12."
-    >>> [[text[s:e] for s, e, _ in sentence] for sentence in note_pieces(text, 0, len(text))]
-    [['Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00'], ['See Hart, Empire, 12']]
+>>> text = "Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00. See Hart, Empire, 12."
+>>> [[text[s:e] for s, e, _ in sentence] for sentence in note_pieces(text, 0, len(text))]
+[['Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00'], ['See Hart, Empire, 12']]
 """
 
 from __future__ import annotations
@@ -77,7 +77,11 @@ def _and_split(text: str, start: int, end: int, free: list[bool], base: int) -> 
             or right.startswith(("passim", "NARA", "Box "))
             or rx.ARCHIVE_RE.match(right) is not None
         )
-        closes = _ends_with_date(left) or rx.LOCATOR_HINT.search(left) is not None or rx.ARCHIVE_RE.search(left) is not None
+        closes = (
+            _ends_with_date(left)
+            or rx.LOCATOR_HINT.search(left) is not None
+            or rx.ARCHIVE_RE.search(left) is not None
+        )
         if opens and closes and rx.CORRESPONDENCE.search(left.rsplit(",", 1)[-1]) is None:
             out.append((p_start, m.start()))
             p_start = m.end()
@@ -96,6 +100,6 @@ def unit_shaped(text: str, start: int, end: int) -> bool:
     piece = text[start:end].strip()
     if not piece or len(piece) > UNIT_PIECE_MAX or rx.CORRESPONDENCE.search(piece):
         return False
-    if any(ch in piece for ch in "“”\""):
+    if any(ch in piece for ch in '“”"'):
         return False
     return not any(DAY_DATE.match(d.norm or "") for d in find_dates(piece))
