@@ -466,8 +466,8 @@ def _assign(
                 continue
             idx = LEVEL_INDEX[w.level]
             if w.value in ("lot", "code") and named_levels and idx <= cur:
-                for level in named_levels:  # "..., Office of the Historian, ... Files (Lot File 13D222)"
-                    fields.pop(level, None)
+                for named in named_levels:  # "..., Office of the Historian, ... Files (Lot File 13D222)"
+                    fields.pop(named, None)
                 cur = max((LEVEL_INDEX[k] for k in fields if k != "pages"), default=-1)
                 named_levels.clear()
             if idx <= cur or (idx == PAGES and "pages" in fields):
