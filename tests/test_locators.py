@@ -170,7 +170,7 @@ OTHER = [
     ("BArch, B 136/1234", unit("B 136", None, "1234", archive="BArch")),
     ("SAPMO-BArch, NY 4090/123, Bl. 12", unit("NY 4090", None, "123", pages=P((12, 12)))),
     ("Bundesarchiv, DC 20/I/3/123", unit("DC 20", None, "I/3/123", archive="BArch")),
-    ("PA AA, B 150, Bd. 12", unit("B 150", None, None, archive="PAAA", folder="12")),
+    ("PA AA, B 150, Bd. 12", unit("B 150", None, "12", archive="PAAA", folder=None)),
     ("PAAA, MfAA, A 17392, Bl. 12", unit("MfAA", None, "A 17392", archive="PAAA", pages=P((12, 12)))),
     # France
     ("AMAE, Asie-Océanie 1944–1955, Indochine, vol. 123", unit("Asie-Océanie 1944–1955", "Indochine", None, archive="AMAE", folder="123")),

@@ -17,9 +17,15 @@ from nerpipe.resources import patterns_dir
 
 @cache
 def load_registry() -> dict[str, dict[str, object]]:
-    """Read the registry: archive id -> {"name", "aliases", "former", "tradition", "shorthand", "source"}."""
+    """Read the registry: archive id -> {"name", "aliases", "former", "tradition", "shorthand",
+    "places", "source"}; an entry without a name, a tradition or a source is an error."""
     data = json.loads((patterns_dir() / "archives.json").read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    entries = {key: value for key, value in data.items() if not key.startswith("_")}
+    for key, entry in entries.items():
+        missing = [f for f in ("name", "aliases", "tradition", "source") if not entry.get(f)]
+        if missing:
+            raise ValueError(f"archives.json: entry {key!r} lacks {', '.join(missing)}")
+    return entries
 
 
 def _aliases() -> dict[str, str]:
@@ -57,3 +63,19 @@ def shorthand(archive_id: str | None) -> list[str]:
     return (
         [str(level) for level in order] if isinstance(order, list) else ["fund", "inventory", "file", "pages"]
     )
+
+
+def places(archive_id: str | None) -> list[str]:
+    """Words written next to an archive's name as part of it: its seat, state or division.
+
+    >>> "College Park, MD" in places("NARA"), "Manuscript Division" in places("LOC")
+    (True, True)
+    """
+    entry = load_registry().get(archive_id or "")
+    found = entry.get("places") if entry else None
+    return [str(p) for p in found] if isinstance(found, list) else []
+
+
+def is_registered(archive_id: str | None) -> bool:
+    """Is `archive_id` an id of the registry (not a repository given as written)?"""
+    return (archive_id or "") in load_registry()

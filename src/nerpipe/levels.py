@@ -33,6 +33,9 @@ class LevelWord:
     lower: bool = False
     keep: bool = False
     value: str = "number"
+    named: bool = False
+    dotless: bool = False
+    archive: str | None = None
 
     def allowed(self, tradition: str) -> bool:
         """May this reading be used in a locator of `tradition`?"""
@@ -66,9 +69,27 @@ def _words() -> list[LevelWord]:
                     lower=bool(entry.get("lower", False)),
                     keep=bool(entry.get("keep", False)),
                     value=entry.get("value", "number"),
+                    named=bool(entry.get("named", False)),
+                    dotless=entry.get("dot") == "optional" and form.endswith("."),
+                    archive=entry.get("archive"),
                 )
             )
     return out
+
+
+# Letters that OCR and mixed keyboards swap between Cyrillic and Latin in level words ("Oп." and
+# "on." for "Оп."): a word is looked up by its skeleton, each such letter read as its Latin twin.
+HOMOGLYPHS = {"о": "o", "п": "n", "р": "p", "а": "a", "е": "e", "с": "c", "х": "x", "к": "k", "у": "y"}
+_SKELETON = str.maketrans(HOMOGLYPHS)
+
+
+def skeleton(text: str) -> str:
+    """A level word case-folded, with Cyrillic look-alikes read as Latin letters.
+
+    >>> skeleton("Oп."), skeleton("on."), skeleton("оп.")
+    ('on.', 'on.', 'on.')
+    """
+    return text.casefold().translate(_SKELETON)
 
 
 LEVEL_ORDER: tuple[str, ...] = tuple(load_levels()["order"])
@@ -77,7 +98,7 @@ WORDS: tuple[LevelWord, ...] = tuple(_words())
 _EXACT: dict[str, list[LevelWord]] = {}
 _FOLDED: dict[str, list[LevelWord]] = {}
 for _w in WORDS:
-    (_EXACT if _w.exact else _FOLDED).setdefault(_w.form if _w.exact else _w.form.casefold(), []).append(_w)
+    (_EXACT if _w.exact else _FOLDED).setdefault(_w.form if _w.exact else skeleton(_w.form), []).append(_w)
 
 
 def _key(text: str) -> str:
@@ -88,22 +109,37 @@ def _key(text: str) -> str:
 def level_words(text: str, postfix: bool = False) -> list[LevelWord]:
     """Every reading of a matched level word (exact-case forms first)."""
     key = _key(text)
-    found = _EXACT.get(key, []) + _FOLDED.get(key.casefold(), [])
-    if not found and not key.endswith("."):  # "F.17" was matched as "F." ; "Op" without its dot
-        found = _FOLDED.get(key.casefold() + ".", [])
+    found = _EXACT.get(key, []) + _FOLDED.get(skeleton(key), [])
+    if not found and not key.endswith("."):  # "F.17" was matched as "F." ; "op 16" without its dot
+        found = _FOLDED.get(skeleton(key) + ".", [])
     return [w for w in found if w.postfix == postfix]
+
+
+def named_words(postfix: bool) -> list[LevelWord]:
+    """Level words that may stand with a name instead of a number: "Phông Phủ Thủ tướng",
+    "série A" (before the name), "Office of the Prime Minister fonds" (after it)."""
+    return [w for w in WORDS if w.named and w.postfix == postfix]
 
 
 def forms(postfix: bool) -> tuple[list[str], list[str]]:
     """(case-insensitive forms, exact forms) of prefix or postfix words, for the regex pieces."""
-    folded = sorted({w.form for w in WORDS if w.postfix == postfix and not w.exact})
-    exact = sorted({w.form for w in WORDS if w.postfix == postfix and w.exact})
+    words = [w for w in WORDS if w.postfix == postfix and not (w.postfix and w.named)]
+    folded = sorted({w.form for w in words if not w.exact})
+    exact = sorted({w.form for w in words if w.exact})
     return folded, exact
+
+
+def implied_archive(tradition: str) -> str | None:
+    """The archive a bare code of `tradition` evidently means ("FO 371/..." is TNA), if any."""
+    implies = load_levels()["codes"].get("implies", {})
+    found = implies.get(tradition)
+    return str(found) if found else None
 
 
 def codes(tradition: str) -> list[str]:
     """Department or Bestand codes that open a bare reference in `tradition` ("FO", "DY")."""
-    return list(load_levels()["codes"].get(tradition, []))
+    found = load_levels()["codes"].get(tradition, [])
+    return list(found) if isinstance(found, list) else []
 
 
 def series_forms() -> list[str]:

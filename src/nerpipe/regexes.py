@@ -217,48 +217,85 @@ def _expand(template: str, pieces: dict[str, str], depth: int = 0) -> str:
     return regex.sub(r"\$(\w+)", lambda m: _expand(pieces[m.group(1)], pieces, depth + 1), template)
 
 
-def _forms(folded: list[str], exact: list[str], loose_end: bool = False) -> str:
+def _letters(form: str) -> str:
+    """A case-folded form as a pattern: a space may be any space, and a letter that has a
+    look-alike in the other script (`levels.HOMOGLYPHS`) matches both ("оп." also "on.", "Oп.")."""
+    twins = {**lv.HOMOGLYPHS, **{lat: cyr for cyr, lat in lv.HOMOGLYPHS.items()}}
+    out = []
+    for ch in form:
+        low = ch.lower()
+        if ch == " ":
+            out.append(r"\s*")
+        elif low in twins:
+            out.append(f"[{low}{twins[low]}]")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+def _forms(
+    folded: list[str], exact: list[str], loose_end: bool = False, dotless: frozenset[str] = frozenset()
+) -> str:
     """Level-word forms, longest first; folded ones case-insensitive; a space may be any space;
-    with `loose_end`, a final period of a form of several parts may be missing ("12. ő. e")."""
+    with `loose_end`, a final period of a form of several parts may be missing ("12. ő. e"); a
+    form in `dotless` may lose its period before a space and a digit ("f 4, op 16, d 1112")."""
     items = [(f, False) for f in folded] + [(f, True) for f in exact]
     items.sort(key=lambda item: len(item[0]), reverse=True)
     out = []
     for form, is_exact in items:
-        body = regex.escape(form).replace(r"\ ", r"\s*")
+        body = regex.escape(form).replace(r"\ ", r"\s*") if is_exact else _letters(form)
         if loose_end and form.endswith(".") and form.count(".") > 1:
             body += "?"
+        elif form in dotless:
+            body = body[: -len(regex.escape("."))] + r"(?:\.|(?=\s{1,2}\d))"
         out.append(body if is_exact else f"(?i:{body})")
     return "|".join(out)
 
 
-def _words_of(kind: str) -> str:
-    words = [w for w in lv.WORDS if not w.postfix and w.value == kind]
-    return _forms(sorted({w.form for w in words if not w.exact}), sorted({w.form for w in words if w.exact}))
+DOTLESS = frozenset(w.form for w in lv.WORDS if w.dotless)
+
+
+def _words_of(kind: str, level: str | None = None) -> str:
+    words = [w for w in lv.WORDS if not w.postfix and w.value == kind and (level is None or w.level == level)]
+    return _forms(
+        sorted({w.form for w in words if not w.exact}),
+        sorted({w.form for w in words if w.exact}),
+        dotless=DOTLESS,
+    )
 
 
 LOCATOR_PIECES: dict[str, str] = {
     # a word starts after a space or punctuation, and ends at its dot or at the end of the word
     "before": r"(?<![\w.'’-])",
     "after": r"(?:(?<=\.)|(?![\w]))",
-    # "5", "009540", "059a", "Р-5446", "R9401", "1.1003" (a reel), "1283a" (a box)
-    "number": r"(?:[A-ZА-ЯЁ]{1,2}[-–]?)?\d{1,6}(?:\.\d{1,6})?(?:[a-zа-яё](?![\w]))?",
-    # a verso or folio mark after a sheet number: "5ob.", "7 об.", "12v", "12ff."
-    "verso": r"(?:\s?(?:ob|об|ff|v)\.?(?![\w]))?",
-    "range": r"$number$verso(?:\s*[-–]\s*\d{1,6}[a-zа-яё]?$verso)?",
+    # "5", "009540", "059a", "Р-5446", "R9401", "1.1003" (a reel), "1283a" (a box), "1Б" (a
+    # Bulgarian fund); an OCR Cyrillic "З" or "О" inside the digits is kept as written ("9З5")
+    "number": r"(?:[A-ZА-ЯЁ]{1,2}[-–]?)?\d(?:[\dЗО]{0,5}\d)?(?:\.\d{1,6})?(?:[a-zа-яёA-ZА-ЯЁ](?![\w]))?",
+    # a verso or folio mark after a sheet number: "5ob.", "7 об.", "3 зв." and "47zv" (Ukrainian),
+    # "8R" (German Rückseite), "12v", "12ff."
+    "verso": r"(?:\s?(?:ob|об|зв|zv|ff|v|R)\.?(?![\w]))?",
+    # "3-5ob.", "1050–1052"; never the head of a longer dashed number ("117-00761-01")
+    "range": r"$number$verso(?:\s*[-–]\s*\d{1,6}(?:[a-zа-яё](?![\w]))?$verso)?(?![-–]\d)",
     # "1-3, 5", "12, 14": a list (kept whole for pages and plural words, cut to one otherwise)
     "list": r"$range(?:\s*,\s*(?!$year)\d{1,6}(?:\s*[-–]\s*\d{1,6})?$verso(?![\w/.–-]))*",
-    # NARA entry numbers: "A1–5066", "UD–WW–9", "5403"
-    "code": r"[A-Z0-9]{1,4}(?:[-–][A-Z0-9]{1,5}){0,3}(?![\w])",
+    # NARA entry numbers: "A1–5066", "UD–WW–9", "5403", "A1 5405", "UD 2689", "P 108"
+    "code": r"(?:[A-Z]{1,2}\d?\s(?=\d))?[A-Z0-9]{1,4}(?:[-–][A-Z0-9]{1,5}){0,3}(?![\w])",
     # lot file numbers: "83D222", "66 D 193"
     "lot": r"\d{2}\s?D\s?\d{1,4}(?![\w])",
+    # Federal Records Center accessions: "70 A 1265"
+    "accession": r"\d{2}\s?A\s?\d{1,5}(?![\w])",
+    # a fund written as a code with its parts: "KSČ-ÚV-02/1", "1261/0/5", "100/3" (Czech)
+    "fund_code": r"[\p{Lu}\d][\p{L}\d]*(?:[-–][\p{L}\d]+)*(?:/[\p{L}\d]+)+(?![\w/])",
+    "fund_words": _words_of("number", "fund"),
     "number_words": _words_of("number"),
     "code_words": _words_of("code"),
     "lot_words": _words_of("lot"),
+    "accession_words": _words_of("accession"),
     "postfix_words": _forms(*lv.forms(postfix=True), loose_end=True),
     "archive": _alternation(list(ARCHIVE_ALIASES)),
     # an archive's name counts where a separator, a level or a number follows it, not inside a
     # title ("Department of State Manual of Regulations")
-    "archive_end": r"(?=\s*(?:[,.;:()\[\]]|$)|\s+\p{L}{1,12}\.?\s*[\d№]|\s+\d)",
+    "archive_end": r"(?=\s*(?:[,.;:()\[\]]|$)|\s+\p{L}{1,12}\.?\s*[-–]?[\d№]|\s+\d)",
     "uk_dept": _alternation(lv.codes("uk")),
     "de_code": _alternation(lv.codes("de")),
     # a German signature: "IV 2/2.035/56", "J IV 2/2/123", "1234"
@@ -266,22 +303,32 @@ LOCATOR_PIECES: dict[str, str] = {
     "signature": r"$sig_part(?:/$sig_part){0,5}",
     # "FO 371/123456", "PREM 11/1234", "CAB 128/29", and a registry number "F 1041/5", "CM (55) 12"
     "uk_ref": r"""(?P<uk_fund>$uk_dept)\s?(?P<uk_inventory>\d{1,4})/(?P<uk_file>\d{1,6}[A-Z]?)(?![\w/])
-        (?:\s*,\s*(?P<uk_subfile>[A-Z]{1,2}\s?\d{1,5}/\d{1,4}(?:/\d{1,4})?|C[MC]\s?\(\d{2}\)\s?\d{1,3}))?""",
-    # "DY 30/IV 2/2.035/56", "NY 4090/123", "B 136/1234"; "MfAA, A 17392" (a fund, then a signature)
-    "de_ref": r"""(?P<de_fund>(?:$de_code)(?:\s?\d{1,4}(?:-[IVX]{1,3})?)?)(?:/|,\s(?=[A-Z]\s\d))(?P<de_file>(?:[A-Z]\s)?$signature)(?![\w/])""",
+        (?:\s*,\s*(?P<uk_subfile>[A-Z]{1,2}\s?\d{1,5}/\d{1,4}(?:/\d{1,4})?|C[MC]?\s?\(\d{2}\)\s?\d{1,3}))?""",
+    # "DY 30/IV 2/2.035/56", "NY 4090/123", "B 136/1234", "RH 19 III/123", "R 43-I/1309"; "MfAA,
+    # A 17392" (a fund, then a signature)
+    "de_ref": r"""(?P<de_fund>(?:$de_code)(?:\s?\d{1,4}(?:[-\s][IVX]{1,4})?)?)(?:/|,\s(?=[A-Z]\s\d))(?P<de_file>(?:[A-Z]\s)?$signature)(?![\w/])""",
     # PRC Foreign Ministry file numbers: "105-00650-02", "204-00007-15(1)"
     "cn_ref": r"(?P<cn_file>\d{3}-\d{5}-\d{2}(?:\(\d\))?)(?![\w-])",
-    # bare numbers in the archive's level order: "558/11/65", "R9401 2 65"
-    "slash": r"(?P<slash>$number(?:/$number){2,4})(?![\w/])",
+    # bare numbers in the archive's level order: "558/11/65", "R-9401/1/2068", "R9401 2 65"; the
+    # last may be a range of sheets ("3/65/776/1-3"), and sheets may follow a colon ("5/30/335: 12–14")
+    "slash": r"""(?P<slash>$number(?:/$number){2,4}(?:[-–]\d{1,5})?)(?![\w/])
+        (?:\s*:\s*(?P<slash_pages>$list))?""",
+    # fonds-catalogue-file call numbers of Chinese local archives: "B1-2-1234", "3124-2-156"
+    "hyphen": r"(?P<hyphen>[A-Z]?\d{1,5}-\d{1,5}-\d{1,6})(?![\w-])",
     "spaced": r"(?P<spaced>(?:[A-ZА-Я]-?)?\d{1,6}[a-zа-я]?(?:\s\d{1,6}[a-zа-я]?){2,3})(?![\w/.–-])",
-    # Hungarian: the value before its word, "288. f.", "45. doboz", "12. ő. e."
-    "postfix": r"(?P<pvalue>(?:[A-Z]-[A-Z]{1,3}\s)?\d{1,6}[a-z]?)\.?\s*(?P<pword>$postfix_words)$after",
+    # Hungarian: the value before its word, "288. f.", "45. doboz", "12. ő. e.", and a unit with
+    # its series before a slash: "5/412. ő.e." (series 5), "32/1967/12. ő.e." (series 32/1967)
+    "postfix": r"""(?:(?P<pseries>\d{1,4}(?:/\d{4})?)/)?(?P<pvalue>(?:[A-Z]-[A-Z]{1,3}\s)?\d{1,6}[a-z]?)\.?\s*
+        (?P<pword>$postfix_words)$after""",
     "prefix": r"""(?:(?P<word>$lot_words)$after\s*(?P<value>$lot)
+        | (?P<word>$accession_words)$after\s*(?P<value>$accession)
         | (?P<word>$code_words)$after\s*:?\s*(?P<value>$code)
+        | (?P<word>$fund_words)$after\s*(?P<value>$fund_code)
         | (?P<word>$number_words)$after(?:\s*,(?!\s*$year)|\s*:)?\s*(?:(?:№|[Nn]o\.|[Nn]r\.)\s*)?(?P<value>$list))""",
     "year": YEAR,
     # a short form defined in passing is no level: "(henceforth Noble Papers)", "(hereafter RGASPI)"
-    "hence": r"\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter)(?:\s+cited\s+as)?\s+(?P<short>[^()]{1,80}?)\)",
+    "hence": r"""\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter|далее)(?:\s+cited\s+as)?(?:\s*[—–-])?\s+
+        (?P<short>[^()]{1,80}?)\)""",
     "token": r"""(?P<hence>$hence)
         | $before(?<!\[)(?P<archive>$archive)(?!\s*[,.]?\s*[”"])$archive_end
         | $before$uk_ref
@@ -290,6 +337,7 @@ LOCATOR_PIECES: dict[str, str] = {
         | $before$postfix
         | $before$prefix
         | $before$slash
+        | $before$hyphen
         | $before$spaced""",
 }
 # One locator token: an archive, a level word with its value, a code, or shorthand numbers.
