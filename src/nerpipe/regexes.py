@@ -246,6 +246,8 @@ def _forms(
         body = regex.escape(form).replace(r"\ ", r"\s*") if is_exact else _letters(form)
         if loose_end and form.endswith(".") and form.count(".") > 1:
             body += "?"
+        elif loose_end and form.endswith("."):  # "12. old" at the end of a note trimmed of its period
+            body = body[: -len(regex.escape("."))] + r"(?:\.|(?=\s*(?:[,;)\]]|$)))"
         elif form in dotless:
             body = body[: -len(regex.escape("."))] + r"(?:\.|(?=\s{1,2}\d))"
         out.append(body if is_exact else f"(?i:{body})")
@@ -270,12 +272,12 @@ LOCATOR_PIECES: dict[str, str] = {
     "after": r"(?:(?<=\.)|(?![\w]))",
     # "5", "009540", "059a", "Р-5446", "R9401", "1.1003" (a reel), "1283a" (a box), "1Б" (a
     # Bulgarian fund); an OCR Cyrillic "З" or "О" inside the digits is kept as written ("9З5")
-    "number": r"(?:[A-ZА-ЯЁ]{1,2}[-–]?)?\d(?:[\dЗО]{0,5}\d)?(?:\.\d{1,6})?(?:[a-zа-яёA-ZА-ЯЁ](?![\w]))?",
+    "number": r"(?:[A-ZА-ЯЁ]{1,2}[-–]?)?\d(?:[\dЗО]{0,5}\d)?(?![\dЗО])(?:\.\d{1,6})?(?:[a-zа-яёA-ZА-ЯЁ](?![\w]))?",
     # a verso or folio mark after a sheet number: "5ob.", "7 об.", "3 зв." and "47zv" (Ukrainian),
     # "8R" (German Rückseite), "12v", "12ff."
     "verso": r"(?:\s?(?:ob|об|зв|zv|ff|v|R)\.?(?![\w]))?",
     # "3-5ob.", "1050–1052"; never the head of a longer dashed number ("117-00761-01")
-    "range": r"$number$verso(?:\s*[-–]\s*\d{1,6}(?:[a-zа-яё](?![\w]))?$verso)?(?![-–]\d)",
+    "range": r"$number$verso(?:\s*[-–]\s*\d{1,6}(?!\d)(?:[a-zа-яё](?![\w]))?$verso)?(?![-–]\d)",
     # "1-3, 5", "12, 14": a list (kept whole for pages and plural words, cut to one otherwise)
     "list": r"$range(?:\s*,\s*(?!$year)\d{1,6}(?:\s*[-–]\s*\d{1,6})?$verso(?![\w/.–-]))*",
     # NARA entry numbers: "A1–5066", "UD–WW–9", "5403", "A1 5405", "UD 2689", "P 108"
@@ -287,6 +289,9 @@ LOCATOR_PIECES: dict[str, str] = {
     # a fund written as a code with its parts: "KSČ-ÚV-02/1", "1261/0/5", "100/3" (Czech)
     "fund_code": r"[\p{Lu}\d][\p{L}\d]*(?:[-–][\p{L}\d]+)*(?:/[\p{L}\d]+)+(?![\w/])",
     "fund_words": _words_of("number", "fund"),
+    # a signature with its parts: "sygn. 237/V-45", "sign. 310-12-5", "dosar 12/1968"
+    "call_number": r"[\p{Lu}\d][\p{L}\d]*(?:[-–/.][\p{L}\d]+)*(?![\w/–-])",
+    "call_number_words": _words_of("call_number"),
     "number_words": _words_of("number"),
     "code_words": _words_of("code"),
     "lot_words": _words_of("lot"),
@@ -324,6 +329,7 @@ LOCATOR_PIECES: dict[str, str] = {
         | (?P<word>$accession_words)$after\s*(?P<value>$accession)
         | (?P<word>$code_words)$after\s*:?\s*(?P<value>$code)
         | (?P<word>$fund_words)$after\s*(?P<value>$fund_code)
+        | (?P<word>$call_number_words)$after\s*(?P<value>$call_number)
         | (?P<word>$number_words)$after(?:\s*,(?!\s*$year)|\s*:)?\s*(?:(?:№|[Nn]o\.|[Nn]r\.)\s*)?(?P<value>$list))""",
     "year": YEAR,
     # a short form defined in passing is no level: "(henceforth Noble Papers)", "(hereafter RGASPI)"
@@ -351,7 +357,8 @@ FUND_FORMS = _forms(
 LOCATOR_HINT = regex.compile(
     _expand(
         rf"""$before(?:(?:{FUND_FORMS})$after\s*,?\s*(?:[A-ZА-Я]-?)?\d
-        | (?:$uk_dept)\s?\d{{1,4}}/\d | (?:$de_code)\s?\d{{1,4}}/ | \d{{3}}-\d{{5}}-\d{{2}})""",
+        | (?:$uk_dept)\s?\d{{1,4}}/\d | (?:$de_code)\s?\d{{1,4}}/ | \d{{3}}-\d{{5}}-\d{{2}}
+        | Archives?,\s[A-Z]?\d{{1,5}}-\d)""",
         LOCATOR_PIECES,
     ),
     FLAGS,
@@ -368,6 +375,50 @@ NUMBER_ONLY = regex.compile(r"^\d{1,5}[a-z]?$", FLAGS)
 DECIMAL_FILE = regex.compile(
     r"^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|$)|[A-Z]{2,4}\s\d{1,3}(?:-\d+)*(?:\s|$))", FLAGS
 )
+# A US file unit written as a code, wherever it stands before or after the box: a decimal file
+# ("751G.00/1-2558", "091 Indochina"), a subject-numeric file ("POL 27 VIET S", "POL US-USSR"),
+# a serial number ("NSC 5405", "CF 2051"), an electronic telegram of the CFPF ("1974SAIGON01234"),
+# a post's file number and subject ("350—Political Reporting").
+FILE_CODE = regex.compile(
+    r"""^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|[—–-]\p{L}|$)
+        | [A-Z]{2,5}\s(?:\d{1,5}(?:[-–]\d+)*|[A-Z]{2,}[-–][A-Z]{2,})(?:\s|$)
+        | \d{4}[A-Z]{3,}\d{3,6}$)""",
+    FLAGS,
+)
+# A record group's title after (or before) its number is no series of it: "Records of the JCS",
+# "General Records of the Department of State", "Foreign Service Posts of the Department of
+# State" (NARA's Guide to Federal Records names record groups "Records of the ..."); "Records of
+# Action", a series, has no "the".
+RG_TITLE = regex.compile(
+    r"^(?:(?:General\s+|Classified\s+)?Records\s+of\s+the\s+\p{Lu}|(?:Records\s+of\s+(?:the\s+)?)?Foreign\s+Service\s+Posts\s+of\s+the\s+)",
+    FLAGS,
+)
+# A microfilm publication is a copy, no level of the original: "M329", "National Archives
+# Microfilm Publication M316" (its archive, when named, still says where the original is).
+MICROFILM_PUBLICATION = regex.compile(
+    r"^(?:(?P<archive>.+?)\s+)?Microfilm\s+Publication\s+[A-Z]{1,2}\d{1,5}$|^[MT]\d{2,5}$", FLAGS
+)
+# A French or Polish call number, a fonds (or series) code and the article's number: "GR 10 H 164",
+# "5 AG 1/245", "119QO/456", "CONSPOL 123", "BU 1585/4112" (the code holds a letter; the article
+# is no year).
+COTE = regex.compile(rf"^(?P<code>[^,/]*\p{{L}}[^,/]*?)(?:\s|/)(?!{YEAR}$)(?P<article>\d{{1,6}})$", FLAGS)
+# A Hungarian foreign-ministry document number, a registry number with its year: "00123/1966",
+# "001-23/1968" (the subfile, below the subject number).
+REGISTRY_NUMBER = regex.compile(rf"^\d{{1,6}}(?:-\d{{1,4}})?/{YEAR}$", FLAGS)
+# "Collection: Series" before the box ("Brzezinski Material: Subject File", "NSC: Country File").
+COLON_SPLIT = regex.compile(r"^(?P<left>[^:]{2,80}?):\s+(?P<right>\p{Lu}[^:]{1,80})$", FLAGS)
+# "WHCF-Subject File": a collection's abbreviation and its series joined by a hyphen.
+HYPHEN_SPLIT = regex.compile(r"^(?P<left>[A-Z]{2,6})-(?P<right>\p{Lu}[\w' ]*\b(?:Files?|Series))$", FLAGS)
+# "CC al PCR – Secţia Relaţii Externe": a fonds and its structural part (Romanian).
+PART_SPLIT = regex.compile(r"^(?P<left>.+?)\s+[–—]\s+(?P<right>\p{Lu}.+)$", FLAGS)
+# What restates an archive's name next to it: "(formerly TsKhSD)", "(now RGANI)", "(also ...)".
+ARCHIVE_RESTATED = regex.compile(
+    r"^[\s,]*\(?\s*(?:(?:formerly|now|also|then|previously|earlier)\s+)?$", FLAGS
+)
+
+# Where a citation may end and another begin inside one string: a semicolon, or an " and "
+# (", and ") between two documents or two locators.
+CITATION_CUT = regex.compile(r";\s*|,?\s+and\s+", FLAGS)
 # The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
 NOTE_LEAD_IN = regex.compile(
     r"""(?:(?:[Aa]nd\s+)|(?:For\s[^,;]{1,120},\s+see\s+)|(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)

@@ -20,7 +20,13 @@ import regex
 from nerpipe import regexes as rx
 from nerpipe.archives import canonical_archive
 from nerpipe.archives import tradition as archive_tradition
-from nerpipe.citations.locators import is_record, parse_locator
+from nerpipe.citations.locators import (
+    description_end,
+    description_start,
+    is_record,
+    parse_locator,
+    split_citations,
+)
 from nerpipe.dates import find_dates, last, last_date, parse_date
 from nerpipe.models import Citation, PageRange
 from nerpipe.spans import Spans
@@ -166,12 +172,14 @@ def parse_archival(
     units = [u for u in loc.units if is_record(u, loc) or (context is not None and u.fields)]
     if not units:
         return []
+    start = max(start, description_start(text, start, loc.start))  # the document right before the locator
     before_text = text[start : loc.start]
     if len(before_text) > 300 and loc.tradition not in ("us",):
         return []
-    rest = text[loc.end : end]
-    archive_alias = loc.archive or (context or {}).get("_archive")
-    stated = loc.archive is not None
+    rest = text[loc.end : description_end(text, loc.end, end)]
+    archive_alias = loc.archive or (context or {}).get("_archive") or loc.implied
+    # stated in its own span, or in the levels it shares with the unit before it (docs/annotation.md)
+    stated = loc.archive is not None or bool((context or {}).get("_stated"))
     if loc.archive is None and context is None:
         found = rx.ARCHIVE_RE.search(before_text)
         if found:
@@ -214,7 +222,9 @@ def parse_archival(
                 fund=f.get("fund"),
                 inventory=f.get("inventory"),
                 folder=f.get("folder"),
-                file=rx.DASH_RE.sub("-", f["file"])
+                file=rx.DASH_RE.sub(
+                    lambda m: m.group().strip(), f["file"]
+                )  # "1 - 125" -> "1-125", dash as written
                 if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS
                 else f.get("file"),
                 subfile=f.get("subfile"),
@@ -239,6 +249,7 @@ def last_context(records: list[Citation], tradition: str | None = None) -> dict[
     r = records[-1]
     ctx = {k: v for k in ("fund", "inventory", "folder", "file") if (v := getattr(r, k))}
     ctx["_archive"] = r.archive or ""
+    ctx["_stated"] = "yes" if r.archive_stated else ""
     ctx["_tradition"] = archive_tradition(r.archive) or "us"
     return ctx
 
@@ -356,6 +367,9 @@ def parse_citation(
     start, end = _trim(text, start, end)
     if start >= end:
         return []
+    pieces = split_citations(text, start, end) if _locator_hint(text[start:end]) else [(start, end)]
+    if len(pieces) > 1:  # "..., ll. 4-6; Record of conversation ..., RGANI, f. 5, ..."
+        return [r for s, e in pieces for r in parse_citation(text, s, e, origin)]
     archival = parse_archival(text, start, end, origin)
     if archival:
         return archival
