@@ -13,6 +13,7 @@ import regex
 
 from nerpipe import levels as lv
 from nerpipe.archives import ARCHIVE_ALIASES
+from nerpipe.months import APOSTROPHES, FOREIGN_MONTHS
 
 FLAGS = regex.VERBOSE  # VERSION0: about twice as fast as VERSION1 on these patterns
 
@@ -34,6 +35,26 @@ MONTH_ALONE = r"""(?:January|February|March|April|June|July|August|September|Oct
     |November|December)"""
 # "VII" in "29 VII, 1976" (Russian style Roman month), longest first.
 ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+
+
+def _month_forms(forms: list[str]) -> str:
+    """Month names of other languages as one case-insensitive alternation, longest first; an
+    apostrophe matches any of `months.APOSTROPHES` ("dekabr'", "dekabr’")."""
+    out = []
+    for form in sorted(forms, key=len, reverse=True):
+        out.append("".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else regex.escape(ch) for ch in form))
+    return "(?i:" + "|".join(out) + ")"
+
+
+# "марта", "fevralia", "dekabr'", "juin", "3. Februar", "listopadu" (patterns/months.json).
+FOREIGN_MONTH = rf"(?:{_month_forms(list(FOREIGN_MONTHS))})(?!\w)"
+# Alone before a year a month name needs four letters: "dekabr' 1962", "juin 1954", but not the
+# Vietnamese given name in "Nguyen Thi Mai 1965".
+FOREIGN_MONTH_LONG = rf"(?:{_month_forms([f for f in FOREIGN_MONTHS if len(f.rstrip('.')) >= 4])})(?!\w)"
+# Where a date with a foreign month may start (the first letters of its name), for DATE_START.
+FOREIGN_MONTH_STARTS = "|".join(sorted({regex.escape(f[:3]) for f in FOREIGN_MONTHS if f[:1].isalpha()}))
+# The Russian year mark after a year: "14 марта 1948 г.", "8 fevralia 1965 g." (god, year).
+YEAR_MARK = r"(?:\s?(?:гг|г|gg|g)\.)?"
 # 1700-2049: archival numbers above that range never pass for years.
 YEAR = r"(?:1[7-9]\d\d|20[0-4]\d)(?!\d)"
 # "1", "01", "21st", "9th".
@@ -59,9 +80,9 @@ NOT_A_UNIT_NUMBER = r"""(?<!
 
 # Cheap first test at each position: a date starts at a word boundary, with a digit, a capital
 # or one of the lowercase words that open a date; only then run the costly lookbehind.
-DATE_START = r"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|end|beginning
+DATE_START = rf"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|end|beginning
     |start|middle|first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|autumn|fall|winter|twent|thirt
-    |fort|fift|sixt|sevent|eight|ninet))"""
+    |fort|fift|sixt|sevent|eight|ninet|{FOREIGN_MONTH_STARTS}))"""
 
 DATE = regex.compile(
     rf"""
@@ -89,13 +110,19 @@ DATE = regex.compile(
       | (?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})
       # "29 VII, 1976"
       | (?P<day>{DAY})\s+(?P<month>{ROMAN_MONTH})\.?,?\s+(?P<year>{YEAR})
-      # "21.01.1978"
-      | (?P<numeric_day>[0-3]?\d)\.(?P<numeric_month>[01]?\d)\.(?P<numeric_year>{YEAR})
+      # "14 марта 1948 г.", "8 fevralia 1965 g.", "12 mai 1965", "3. Februar 1961" (a foreign month)
+      | (?P<day>{DAY})\.?\s+(?P<month>{FOREIGN_MONTH}),?\s+(?P<year>{YEAR}){YEAR_MARK}
+      # "1965. március 12." (Hungarian: year, month, day)
+      | (?P<year>{YEAR})\.\s+(?P<month>{FOREIGN_MONTH})\s+(?P<day>{DAY})\.?
+      # "21.01.1978", "18.2.1966", "4. 3. 1968"
+      | (?P<numeric_day>[0-3]?\d)\.\s?(?P<numeric_month>[01]?\d)\.\s?(?P<numeric_year>{YEAR})
+      # "15/3/1970", "2/14/78", "11/3/67": figures with slashes (dates.normalise reads the order)
+      | (?P<slash_a>[0-3]?\d)/(?P<slash_b>[0-3]?\d)/(?P<slash_year>{YEAR}|\d\d(?![\d/]))
       # with an optional modifier: "end of January 1979", "mid-1960s", "late 1975"
       | {MOD}?
         (?:
-          # "February, 1978", "June 1951", "September of 1954"
-            (?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})
+          # "February, 1978", "June 1951", "September of 1954", "dekabr' 1962", "Februar 1961"
+            (?P<month>{MONTH}|{FOREIGN_MONTH_LONG}),?\s+(?:of\s+)?(?P<year>{YEAR}){YEAR_MARK}
           # "1946-1954", "1930 to 1954", "1965-66"
           | (?P<range_year1>{YEAR})(?:{DASH}|\s+(?:to|until|through)\s+)(?P<range_year2>{YEAR}|\d\d(?![\d.]))
           # "the 1970s"
@@ -303,8 +330,8 @@ LOCATOR_PIECES: dict[str, str] = {
     "archive_end": r"(?=\s*(?:[,.;:()\[\]]|$)|\s+\p{L}{1,12}\.?\s*[-–]?[\d№]|\s+\d)",
     "uk_dept": _alternation(lv.codes("uk")),
     "de_code": _alternation(lv.codes("de")),
-    # a German signature: "IV 2/2.035/56", "J IV 2/2/123", "1234"
-    "sig_part": r"(?:(?:[A-Z]\s)?(?:[IVX]{1,4}\s?)?\d{1,5}(?:\.\d{1,5})*[a-zA-Z]?|[IVX]{1,4})",
+    # a German signature: "IV 2/2.035/56", "J IV 2/2/123", "IV A 2/20/456", "1234"
+    "sig_part": r"(?:(?:[A-Z]\s)?(?:[IVX]{1,4}\s?(?:[A-Z]\s)?)?\d{1,5}(?:\.\d{1,5})*[a-zA-Z]?|[IVX]{1,4})",
     "signature": r"$sig_part(?:/$sig_part){0,5}",
     # "FO 371/123456", "PREM 11/1234", "CAB 128/29", and a registry number "F 1041/5", "CM (55) 12"
     "uk_ref": r"""(?P<uk_fund>$uk_dept)\s?(?P<uk_inventory>\d{1,4})/(?P<uk_file>\d{1,6}[A-Z]?)(?![\w/])
@@ -419,6 +446,12 @@ ARCHIVE_RESTATED = regex.compile(
 # Where a citation may end and another begin inside one string: a semicolon, or an " and "
 # (", and ") between two documents or two locators.
 CITATION_CUT = regex.compile(r";\s*|,?\s+and\s+", FLAGS)
+# A lead-in that says where documents are, with no document line: "Both documents are in",
+# "The originals are held in", "These are at".
+LOCATED_IN = regex.compile(
+    r"^\s*(?:\p{Lu}[\w’']*(?:\s+[\w’']+){0,4}\s+)?(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:(?:held|kept|preserved|filed)\s+)?(?:in|at|among)\s*:?\s*$",
+    FLAGS,
+)
 # The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
 NOTE_LEAD_IN = regex.compile(
     r"""(?:(?:[Aa]nd\s+)|(?:For\s[^,;]{1,120},\s+see\s+)|(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)

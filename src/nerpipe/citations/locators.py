@@ -95,6 +95,7 @@ class Unit:
     fields: dict[str, str]
     start: int
     end: int
+    how: dict[str, str] = field(default_factory=dict)  # level -> "word", "explicit", "named", "code"
 
 
 @dataclass(slots=True)
@@ -565,8 +566,7 @@ def parse_locator(
             i -= 1
         reversed_order = i < walk_from
         walk_from = i
-        if archive_text is None:
-            start_index = i
+        start_index = min(start_index, i)
     walk = _Walk(text, tokens, walk_from, trad, archive_id, context, reversed_order)
     walk.run()
     if archive_text is None and walk.end_archive is not None:  # "RG 59, ..., Box 7, NARA"
@@ -623,7 +623,7 @@ class _Walk:
     def close(self, at: int, start: int) -> None:
         """Start a new unit at level index `at`: keep the levels above it and those stated before it."""
         if not self.pending:
-            self.units.append(Unit(dict(self.fields), self.unit_start, self.end))
+            self.units.append(Unit(dict(self.fields), self.unit_start, self.end, dict(self.how)))
             self.unit_start = start
         self.pending = False
         replaced = next((k for k in self.filled if LEVEL_INDEX.get(k) == at), None)
@@ -658,7 +658,7 @@ class _Walk:
                 break
             self.previous = tok
         if not self.pending:
-            self.units.append(Unit(dict(self.fields), self.unit_start, self.end))
+            self.units.append(Unit(dict(self.fields), self.unit_start, self.end, dict(self.how)))
         self.units = [u for u in self.units if u.fields]
 
     def step(self, tok: Token, later: list[Token]) -> bool:
@@ -695,7 +695,7 @@ class _Walk:
             self.end = tok.end
             return True
         if tok.kind == "level":
-            return self.level(tok, later)
+            return self.level(tok, later, run_before)
         return self.named(tok, later, run_before)
 
     def archive(self, tok: Token) -> bool:
@@ -709,7 +709,13 @@ class _Walk:
         self.end = tok.end
         return True
 
-    def level(self, tok: Token, later: list[Token]) -> bool:
+    def level(self, tok: Token, later: list[Token], run: str | None = None) -> bool:
+        glued = self.previous is not None and not self.text[self.previous.end : tok.start].strip()
+        if run == "file" and self.container and glued and self.named_trad and "file" in self.starts:
+            self.fields["file"] = self.text[self.starts["file"] : tok.end]  # "Box 7, R.P. No. 1261"
+            self.run_level = "file"
+            self.end = tok.end
+            return True
         w = _choose(tok, self.trad, self.cur, later)
         if w is None:
             return False
@@ -766,14 +772,6 @@ class _Walk:
                 self.drop_named = False
             self.end = tok.end  # the entry's title: "Entry A1–5066: Bureau of Public Affairs, ..."
             return True
-        nxt = later[0] if later else None
-        if (
-            nxt is not None
-            and nxt.kind == "level"
-            and any(w.level == "reel" for w in nxt.readings)
-            and (tok.kind == "qualifier" or regex.search(r"(?i)film", piece))
-        ):
-            return True  # a copy's description: "(Hoover Institution microfilm, reel 1.993)"
         micro = rx.MICROFILM_PUBLICATION.match(piece)
         if micro:
             named_archive = micro.group("archive")
@@ -788,6 +786,14 @@ class _Walk:
                 self.archive_seen = arch.archive_id
             self.end = tok.end
             return True
+        nxt = later[0] if later else None
+        if (
+            nxt is not None
+            and nxt.kind == "level"
+            and any(w.level == "reel" for w in nxt.readings)
+            and (tok.kind == "qualifier" or regex.search(r"(?i)film", piece))
+        ):
+            return True  # a copy's description: "(Hoover Institution microfilm, reel 1.993)"
         if WEB.search(piece) or not self.named_trad:
             return False  # "..., file 721: Document of ...": the description; a web page is no unit
         explicit = _explicit(piece, self.trad)
@@ -848,7 +854,7 @@ class _Walk:
                 self.put("subfile", start, end, "named", tok.start)
                 self.run_level = "subfile"
                 return
-            join = run == "file" and tok.sep == "," and "file" in fields
+            join = run == "file" and tok.sep in (",", "") and "file" in fields
             self.put("file", start, end, "named", tok.start, join=join)
             self.run_level = "file"
             return
@@ -1020,16 +1026,20 @@ def _series_codes(tok: Token, level: str, codes: list[tuple[int, int]]) -> None:
 def is_record(unit: Unit, locator: Locator) -> bool:
     """A unit is a record when it names a fonds and a level below it, a code that identifies a file
     on its own ("FO 371/123456", "105-00650-02"), or, under a named archive, two levels below; an
-    archive that is its own fonds (no fund level: Department of State files) needs one level. A
+    archive that is its own fonds (no fund level: Department of State files) needs a lot or an
+    entry, or two levels. A
     microfilm reel locates the copy of a unit: "NARA, RG 59, M1444, roll 5" is a record."""
     f = unit.fields
+    if locator.archive is None and unit.how and all(h == "named" for h in unit.how.values()):
+        return False  # names alone, no level word, code or archive: a published title ("FRUS: ...")
     below = [k for k in ("inventory", "folder", "file", "reel") if f.get(k)]
     if f.get("fund") and below:
         return True
     if locator.tradition == "cn" and f.get("file"):
         return True
-    if locator.archive and below and locator.archive_id and "fund" not in shorthand(locator.archive_id):
-        return True
+    if locator.archive and locator.archive_id and "fund" not in shorthand(locator.archive_id):
+        # "Department of State, ...: Lot 64 D 199" (a lot on its own), not a report's number
+        return len(below) >= 2 or any(unit.how.get(k) == "explicit" for k in below)
     return bool(locator.archive) and len(below) >= 2
 
 
@@ -1086,26 +1096,36 @@ def _holds_record(text: str, lo: int, hi: int) -> bool:
 
 
 def _leads_a_document(text: str, lo: int, hi: int) -> bool:
-    """Does text[lo:hi] describe a document (a title, a correspondence line), not a lead-in?"""
-    words = rx.NOTE_LEAD_IN.sub("", text[lo:hi].strip(" ,;:")).strip(" ,;:")
+    """Does text[lo:hi] describe a document (a title, a correspondence line), not a lead-in
+    ("both in", "see also")?"""
+    words = text[lo:hi].strip(" ,;:")
+    lead = rx.NOTE_LEAD_IN.match(words)
+    words = words[lead.end() :].strip(" ,;:") if lead else words
     return (bool(words) and words[:1].isupper()) or bool(rx.CORRESPONDENCE.search(words))
 
 
 def description_start(text: str, lo: int, hi: int) -> int:
     """Where the description of the document right before a locator starts in text[lo:hi]: after
     the last ";" and after an " and " that follows a dated document line ("Kennan to Harriman,
-    June 5, 1946, and Bohlen to Harriman, June 7, 1946, both in LCM, ..." -> "Bohlen to ...").
+    June 5, 1946, and Bohlen to Harriman, June 7, 1946, both in LCM, ..." -> "Bohlen to ..."),
+    past a lead-in ("and", "both in"); inside the bracket that holds the locator ("The report
+    (RGVA, f. 37977, ...)"); `hi` when there is no document line, only a lead-in ("Both
+    documents are in GARF, ...").
 
     >>> t = "Beria to Stalin, 15 June 1949; and Beria to Molotov, 29 August 1949, both in "
-    >>> t[description_start(t, 0, len(t)):]
-    'and Beria to Molotov, 29 August 1949, both in '
+    >>> t[description_start(t, 0, len(t)) :]
+    'Beria to Molotov, 29 August 1949, both in '
     """
     from nerpipe.dates import find_dates
 
-    free = _free_positions(text, lo, hi)
+    opened = [i for i, ch in enumerate(text[lo:hi]) if ch == "("]
+    depth_ok = _free_positions(text, lo, hi)
+    if opened and text[lo:hi].count("(") > text[lo:hi].count(")"):
+        lo = lo + opened[-1] + 1  # the locator is inside a bracket: "The report (RGVA, ...)"
+        depth_ok = _free_positions(text, lo, hi)
     start = lo
     for m in rx.CITATION_CUT.finditer(text, lo, hi):
-        if not free[m.start() - lo]:
+        if not depth_ok[m.start() - lo] or not _leads_a_document(text, m.end(), hi):
             continue
         if m.group().strip() == ";":
             start = m.end()
@@ -1115,7 +1135,25 @@ def description_start(text: str, lo: int, hi: int) -> int:
         right = text[m.end() : hi].split(",", 1)[0]
         if dates and not left[dates[-1].end :].strip(" .,;:)") and rx.CORRESPONDENCE.search(right):
             start = m.end()
+    lead = rx.NOTE_LEAD_IN.match(text, start, hi)
+    if lead:
+        start = lead.end()
+    if rx.LOCATED_IN.match(text[start:hi]):
+        return hi
     return start
+
+
+def _unmatched_close(text: str, lo: int, hi: int) -> int | None:
+    """The first ")" of text[lo:hi] that closes a bracket opened before `lo`."""
+    depth = 0
+    for i in range(lo, hi):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def description_end(text: str, lo: int, hi: int) -> int:
@@ -1129,6 +1167,9 @@ def description_end(text: str, lo: int, hi: int) -> int:
     """
     from nerpipe.dates import find_dates
 
+    close = _unmatched_close(text, lo, hi)
+    if close is not None:
+        return close  # "The report (RGVA, ..., ll. 10–15) estimated ...": the bracket ends it
     after_period = text[lo - 1 : lo] == "."
     opens = (after_period and regex.match(r"\s+\p{Lu}", text[lo:hi])) or regex.match(
         r"\.\s+\p{Lu}", text[lo:hi]
