@@ -452,9 +452,18 @@ LOCATED_IN = regex.compile(
     r"^\s*(?:\p{Lu}[\w’']*(?:\s+[\w’']+){0,4}\s+)?(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:(?:held|kept|preserved|filed)\s+)?(?:in|at|among)\s*:?\s*$",
     FLAGS,
 )
+# The word that opens a document's description in a note ("memorandum of conversation between
+# ...", "Note pour le ministre", "Record of ..."): where an " and " starts another document.
+DOCUMENT_WORD = regex.compile(
+    r"""^(?:the\s+|a\s+|an\s+)?(?:memorandum|memoranda|memo|letter|telegram|tel\.|cable|despatch|dispatch
+        |airgram|report|minutes|note|notes|record|conversation|transcript|message|instruction|circular
+        |draft|paper|study|summary|aide-m[ée]moire|protocol|press\s+conference|speech|statement|diary
+        |notes?\s+of|enclosure|attachment)\b""",
+    FLAGS | regex.IGNORECASE,
+)
 # The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
 NOTE_LEAD_IN = regex.compile(
-    r"""(?:(?:[Aa]nd\s+)|(?:For\s[^,;]{1,120},\s+see\s+)|(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)
+    r"""(?:(?:[Aa]nd\s+)|(?:For\s[^;]{1,160}?,\s+see,?\s+)|(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?,?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)
         |(?:[Pp]assim,?\s+)|(?:(?:both|all)\s+in\s+)|(?:in\s+))+""",
     FLAGS,
 )

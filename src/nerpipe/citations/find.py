@@ -129,9 +129,9 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
     if last is not None:
         tail = body_wo_pages[last.end :]
         head = body_wo_pages[: last.start]
-        if not tail.strip(" .,;:()—–") or (len(tail.strip()) > 12 and not head.strip(" .,;:()")):
+        if not tail.strip(" .,;:()[]?—–") or (len(tail.strip()) > 12 and not head.strip(" .,;:()")):
             date = last.norm
-            title_text = head + " " + tail if not tail.strip(" .,;:()—–") else tail
+            title_text = head + " " + tail if not tail.strip(" .,;:()[]?—–") else tail
         elif not head.strip(" .,;:()"):
             date = last.norm
             title_text = tail

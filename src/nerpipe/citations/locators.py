@@ -1061,8 +1061,10 @@ def split_citations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Cut text[lo:hi] where one citation ends and another begins: at a ";" or an " and " whose
     left side holds a record and whose right side is a record of its own, with its own archive or
     a description of its own ("..., ll. 4-6; Record of conversation ..., RGANI, f. 5, ...";
-    "... 1947–1948 and “Development ...,” p. 1, ..., NARA, RG 59, ..."). A piece that only adds a
-    unit ("; d. 634, ll. 12–15", "and Box 20, 10", "and CO 1030/1104") is no cut.
+    "... 1947–1948 and “Development ...,” p. 1, ..., NARA, RG 59, ..."). After an " and " the
+    right side must open a document (a correspondence line, a document word, a quoted title, an
+    archive): "Box 3, Malta and Yalta Conferences 1955" is one folder title. A piece that only adds
+    a unit ("; d. 634, ll. 12–15", "and Box 20, 10", "and CO 1030/1104") is no cut.
 
     >>> t = "TNA, PREM 13/1917; Washington to FO, 8 February 1967, TNA, FO 371/190807"
     >>> [t[s:e] for s, e in split_citations(t, 0, len(t))]
@@ -1075,11 +1077,15 @@ def split_citations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = lo
     for cut_start, cut_end in cuts:
-        if cut_start <= start or not _holds_record(text, start, cut_start):
+        if cut_start <= start:
+            continue
+        semicolon = ";" in text[cut_start:cut_end]
+        if not semicolon and not _opens_document(text, cut_end, hi):
+            continue
+        if not _holds_record(text, start, cut_start):
             continue
         right = parse_locator(text, cut_end, hi)
-        first = next((u for u in right.units if is_record(u, right)), None)
-        if first is None:
+        if not any(is_record(u, right) for u in right.units):
             continue
         own_description = right.start > cut_end and text[cut_end : right.start].strip(" ,;:.")
         if right.archive is None and not (own_description and _leads_a_document(text, cut_end, right.start)):
@@ -1088,6 +1094,18 @@ def split_citations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         start = cut_end
     out.append((start, hi))
     return out
+
+
+def _opens_document(text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] open another document or citation: "Noble to Murphy, ...", "memorandum of
+    conversation ...", "“Development of ...,”", "NARA, RG 59, ..."?"""
+    head = text[lo:hi].split(",", 1)[0].strip()
+    return (
+        rx.CORRESPONDENCE.search(head) is not None
+        or rx.DOCUMENT_WORD.match(head) is not None
+        or head.startswith(("“", '"'))
+        or rx.ARCHIVE_RE.match(head) is not None
+    )
 
 
 def _holds_record(text: str, lo: int, hi: int) -> bool:
@@ -1125,16 +1143,22 @@ def description_start(text: str, lo: int, hi: int) -> int:
         depth_ok = _free_positions(text, lo, hi)
     start = lo
     for m in rx.CITATION_CUT.finditer(text, lo, hi):
-        if not depth_ok[m.start() - lo] or not _leads_a_document(text, m.end(), hi):
+        if not depth_ok[m.start() - lo]:
+            continue
+        if not _leads_a_document(text, m.end(), hi):
+            left = text[start : m.start()].rstrip(" ,")
+            dates = list(find_dates(left))
+            if m.group().strip() != ";" and not (dates and not left[dates[-1].end :].strip(" .,;:)")):
+                return hi  # "China, pp. 1365–1409 and passim, NARA, ...": no description of its own
             continue
         if m.group().strip() == ";":
             start = m.end()
             continue
         left = text[start : m.start()].rstrip(" ,")
         dates = list(find_dates(left))
-        right = text[m.end() : hi].split(",", 1)[0]
-        if dates and not left[dates[-1].end :].strip(" .,;:)") and rx.CORRESPONDENCE.search(right):
-            start = m.end()
+        dated = bool(dates) and not left[dates[-1].end :].strip(" .,;:)")
+        if dated and _opens_document(text, m.end(), hi):
+            start = m.end()  # "Kennan to Harriman, June 5, 1946, and Bohlen to Harriman, ..."
     lead = rx.NOTE_LEAD_IN.match(text, start, hi)
     if lead:
         start = lead.end()
