@@ -25,6 +25,7 @@ from nerpipe.citations.locators import (
     description_start,
     is_record,
     parse_locator,
+    short_forms,
     split_citations,
 )
 from nerpipe.dates import find_dates, last, last_date, parse_date
@@ -369,7 +370,14 @@ def parse_citation(
         return []
     pieces = split_citations(text, start, end) if _locator_hint(text[start:end]) else [(start, end)]
     if len(pieces) > 1:  # "..., ll. 4-6; Record of conversation ..., RGANI, f. 5, ..."
-        return [r for s, e in pieces for r in parse_citation(text, s, e, origin)]
+        records: list[Citation] = []
+        defined: dict[str, str] = {}
+        for s, e in pieces:
+            for r in parse_citation(text, s, e, origin):  # "(henceforth Herter Papers)" in an earlier piece
+                full = defined.get(r.fund or "") if r.kind == "archival" else None
+                records.append(r.model_copy(update={"fund": full}) if full else r)
+            defined.update(short_forms(text, s, e))
+        return records
     archival = parse_archival(text, start, end, origin)
     if archival:
         return archival

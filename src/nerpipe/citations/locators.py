@@ -1204,3 +1204,20 @@ def description_end(text: str, lo: int, hi: int) -> int:
     if rx.PAGES_RE.search(rest) or any(True for _ in find_dates(rest)):
         return hi
     return lo - 1 if after_period else lo
+
+
+def short_forms(text: str, lo: int, hi: int) -> dict[str, str]:
+    """The short forms text[lo:hi] defines, each with the name it stands for: "Christian A. Herter
+    Papers (henceforth Herter Papers)" -> {"Herter Papers": "Christian A. Herter Papers"}.
+
+    >>> short_forms("Reed College, G. Bernard Noble Papers (henceforth Noble Papers), Box 16", 0, 70)
+    {'Noble Papers': 'G. Bernard Noble Papers'}
+    """
+    out: dict[str, str] = {}
+    for m in rx.HENCEFORTH.finditer(text, lo, hi):
+        head = text[lo : m.start()].rstrip()
+        name = regex.split(r"[,;(]", head)[-1].strip()
+        short = m.group("short").strip()
+        if name and short and name != short:
+            out[short] = name
+    return out
