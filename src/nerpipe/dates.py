@@ -238,10 +238,18 @@ def last(items: Iterable[T]) -> T | None:
 
 
 def last_date(text: str) -> DateMatch | None:
-    """The last date in `text`, normalising only that one (a citation's document date)."""
+    """The last date in `text`, normalising only that one (a citation's document date); a
+    foreign month with its year ("dekabr' 1962") is read here too.
+
+    >>> last_date("Spravka o polozhenii v Laose, dekabr' 1962").norm
+    '1962-12'
+    """
     if not may_hold_date(text):
         return None
     m = last(DATE.finditer(text))
+    foreign = last(rx.FOREIGN_MONTH_YEAR.finditer(text))
+    if foreign is not None and (m is None or (foreign.end() >= m.end() and foreign.start() < m.start())):
+        m = foreign
     if m is None:
         return None
     norm, mod = normalise(m)

@@ -9,6 +9,8 @@ stays linear in the length of the text (checked by property tests and `bench/`).
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from nerpipe import levels as lv
@@ -16,6 +18,12 @@ from nerpipe.archives import ARCHIVE_ALIASES
 from nerpipe.months import APOSTROPHES, FOREIGN_MONTHS
 
 FLAGS = regex.VERBOSE  # VERSION0: about twice as fast as VERSION1 on these patterns
+
+
+def _compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile `pattern`, giving it the named lists it uses (`NAMED_LISTS`)."""
+    lists: dict[str, Any] = {name: words for name, words in NAMED_LISTS.items() if f"\\L<{name}>" in pattern}
+    return regex.compile(pattern, flags, **lists)
 
 
 def _alternation(words: list[str]) -> str:
@@ -37,29 +45,35 @@ MONTH_ALONE = r"""(?:January|February|March|April|June|July|August|September|Oct
 ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
 
 
-def _month_forms(forms: list[str]) -> str:
-    """Month names of other languages as one case-insensitive alternation, longest first; an
-    apostrophe matches any of `months.APOSTROPHES` ("dekabr'", "dekabr’")."""
-    out = []
-    for form in sorted(forms, key=len, reverse=True):
-        out.append("".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else regex.escape(ch) for ch in form))
-    return "(?i:" + "|".join(out) + ")"
+def _with_apostrophes(forms: list[str]) -> list[str]:
+    """Every form with each apostrophe of `months.APOSTROPHES` ("dekabr'", "dekabr’", "dekabrʹ")."""
+    out = set(forms)
+    for form in forms:
+        for ch in APOSTROPHES:
+            for other in APOSTROPHES:
+                out.add(form.replace(ch, other))
+    return sorted(out)
 
 
+# Word lists matched as regex "named lists" (`\L<name>`: a set lookup, longest item first), far
+# faster than an alternation of hundreds of literals: archive names, month names of other languages.
+NAMED_LISTS: dict[str, list[str]] = {
+    "archive_names": sorted(ARCHIVE_ALIASES),
+    "foreign_months": _with_apostrophes(list(FOREIGN_MONTHS)),
+    # alone before a year a month name needs four letters: "dekabr' 1962", "juin 1954", but not
+    # the Vietnamese given name in "Nguyen Thi Mai 1965"
+    "foreign_months_long": _with_apostrophes([f for f in FOREIGN_MONTHS if len(f.rstrip(".")) >= 4]),
+}
 # "марта", "fevralia", "dekabr'", "juin", "3. Februar", "listopadu" (patterns/months.json).
-FOREIGN_MONTH = rf"(?:{_month_forms(list(FOREIGN_MONTHS))})(?!\w)"
-# Alone before a year a month name needs four letters: "dekabr' 1962", "juin 1954", but not the
-# Vietnamese given name in "Nguyen Thi Mai 1965".
-FOREIGN_MONTH_LONG = rf"(?:{_month_forms([f for f in FOREIGN_MONTHS if len(f.rstrip('.')) >= 4])})(?!\w)"
-# Where a date with a foreign month may start (the first letters of its name), for DATE_START.
-FOREIGN_MONTH_STARTS = "|".join(sorted({regex.escape(f[:3]) for f in FOREIGN_MONTHS if f[:1].isalpha()}))
+FOREIGN_MONTH = r"(?i:\L<foreign_months>)(?!\w)"
+FOREIGN_MONTH_LONG = r"(?i:\L<foreign_months_long>)(?!\w)"
 # The Russian year mark after a year: "14 марта 1948 г.", "8 fevralia 1965 g." (god, year).
 YEAR_MARK = r"(?:\s?(?:гг|г|gg|g)\.)?"
 # 1700-2049: archival numbers above that range never pass for years.
 YEAR = r"(?:1[7-9]\d\d|20[0-4]\d)(?!\d)"
 # "1", "01", "21st", "9th".
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR_RE = regex.compile(YEAR)  # "is there a year at all?": a cheap test before a grammar needing one
+YEAR_RE = _compile(YEAR)  # "is there a year at all?": a cheap test before a grammar needing one
 ORDINAL = r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 DECADE_WORD = (
@@ -80,11 +94,11 @@ NOT_A_UNIT_NUMBER = r"""(?<!
 
 # Cheap first test at each position: a date starts at a word boundary, with a digit, a capital
 # or one of the lowercase words that open a date; only then run the costly lookbehind.
-DATE_START = rf"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|end|beginning
+DATE_START = r"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|end|beginning
     |start|middle|first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|autumn|fall|winter|twent|thirt
-    |fort|fift|sixt|sevent|eight|ninet|{FOREIGN_MONTH_STARTS}))"""
+    |fort|fift|sixt|sevent|eight|ninet))"""
 
-DATE = regex.compile(
+DATE = _compile(
     rf"""
     {DATE_START}
     {NOT_A_UNIT_NUMBER}
@@ -121,8 +135,8 @@ DATE = regex.compile(
       # with an optional modifier: "end of January 1979", "mid-1960s", "late 1975"
       | {MOD}?
         (?:
-          # "February, 1978", "June 1951", "September of 1954", "dekabr' 1962", "Februar 1961"
-            (?P<month>{MONTH}|{FOREIGN_MONTH_LONG}),?\s+(?:of\s+)?(?P<year>{YEAR}){YEAR_MARK}
+          # "February, 1978", "June 1951", "September of 1954"
+            (?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})
           # "1946-1954", "1930 to 1954", "1965-66"
           | (?P<range_year1>{YEAR})(?:{DASH}|\s+(?:to|until|through)\s+)(?P<range_year2>{YEAR}|\d\d(?![\d.]))
           # "the 1970s"
@@ -146,11 +160,18 @@ DATE = regex.compile(
     FLAGS,
 )
 
+# A foreign month and its year with no day, for a document's date only ("dekabr' 1962", "juin
+# 1954", "März 1961"): kept out of DATE, whose every word start it would slow, since such dates
+# stand in citations' descriptions rather than in English prose.
+FOREIGN_MONTH_YEAR = _compile(
+    rf"(?<![\w.])(?P<month>{FOREIGN_MONTH_LONG}),?\s+(?P<year>{YEAR}){YEAR_MARK}(?!\w)", FLAGS
+)
+
 # Every date holds a digit, a decade word ("sixties") or a month name standing alone ("in
 # March"): the grammar only runs near one. A date starts at most DATE_REACH_BEFORE characters
 # before such an anchor ("beginning of the December-January 1977-1978") and has no stretch
 # without one longer than DATE_REACH_AFTER. The words are found with `str.find`.
-DIGITS = regex.compile(r"\d+")
+DIGITS = _compile(r"\d+")
 DATE_ANCHOR_WORDS = ("ties", "January", "February", "March", "April", "June", "July", "August",
                      "September", "October", "November", "December")  # fmt: skip
 DATE_REACH_BEFORE = 60
@@ -169,11 +190,11 @@ PAGE_LIST = rf"{PAGE_RANGE}(?:\s*,\s*{PAGE_RANGE})*"
 # "p. 142", "p.85", "pp. 39-40", "ll. 1-3ob.", "Л. 23–24", "page 7".
 PAGE_WORD = r"(?:pp\.|p\.|ll\.|l\.|Лл\.|Л\.|л\.|pages|page|sheets|sheet|S\.)"
 PAGES = rf"(?<![\w.]){PAGE_WORD}\s?(?P<pages>{PAGE_LIST})(?![\d\w])"
-PAGES_RE = regex.compile(PAGES, FLAGS)
+PAGES_RE = _compile(PAGES, FLAGS)
 # A parenthesis holding pages only: "(p. 41)", "p. 82-83" -> an ibid.
-BARE_PAGES_RE = regex.compile(rf"^\s*{PAGES}\s*[.,;]?\s*$", FLAGS)
+BARE_PAGES_RE = _compile(rf"^\s*{PAGES}\s*[.,;]?\s*$", FLAGS)
 # A page number inside a page list, verso mark dropped.
-PAGE_PAIR_RE = regex.compile(r"(\d+)(?:\s?(?:ob|об)\.?)?(?:\s*[-–]\s*(\d+))?")
+PAGE_PAIR_RE = _compile(r"(\d+)(?:\s?(?:ob|об)\.?)?(?:\s*[-–]\s*(\d+))?")
 
 # ---------------------------------------------------------------------------------------------
 # Archival units
@@ -181,7 +202,9 @@ PAGE_PAIR_RE = regex.compile(r"(\d+)(?:\s?(?:ob|об)\.?)?(?:\s*[-–]\s*(\d+))?
 
 # Any alias of a registered archive: "RSAMH", "RGANI", "TsKhSD", "РГАНИ", "AVP RF", and the
 # names spelled out ("Russian State Archive of Modern History").
-ARCHIVE = rf"(?P<archive>{_alternation(list(ARCHIVE_ALIASES))})"
+ARCHIVE = (
+    r"(?=[\p{Lu}\p{Lo}])(?P<archive>\L<archive_names>)"  # names start with a capital: a cheap test first
+)
 # A unit number: "5", "009540", "059a", "Р-12", "R-5446"; a file range "1-125".
 NUMBER = r"(?:[A-ZА-Я]-?)?\d{1,6}[a-zа-я]?(?![\d])"
 # Between two levels: "Fund 5, inventory 75", "f. 5. op. 75", "Fund 5 inventory 75".
@@ -204,7 +227,7 @@ SUBFILE = rf"{SUBFILE_WORD}\s*(?P<subfile>{NUMBER})"
 
 # "RSAMH, Fund 5, inventory 75, file 1062, dossier 324"; "RGANI, f. 5, op. 75, d. 1062";
 # "AVPRF, f. 079, op. 12, p. 10, d. 7" (p. between inventory and file is the papka).
-ARCHIVAL_UNIT = regex.compile(
+ARCHIVAL_UNIT = _compile(
     rf"""
     (?<![\w])
     (?:{ARCHIVE}{SEP})?
@@ -217,15 +240,15 @@ ARCHIVAL_UNIT = regex.compile(
     FLAGS,
 )
 # The cheap test before the unit grammar runs outside brackets: a fund word and its number.
-FUND_HINT = regex.compile(rf"{FUND_WORD}\s*,?\s*(?:[A-ZА-Я]-?)?\d", FLAGS)
+FUND_HINT = _compile(rf"{FUND_WORD}\s*,?\s*(?:[A-ZА-Я]-?)?\d", FLAGS)
 # How far before its fund word an archive's name may start ("Russian State Archive of ...").
 ARCHIVE_REACH = 120
 # How far after its fund word a unit may end ("f. 0100, op. 46, papka 12, d. 2, dossier 7").
 UNIT_REACH = 200
 # A further file of the same fund and inventory: "; d. 1943, l. 1".
-MORE_FILE = regex.compile(rf";\s*{FILE}", FLAGS)
+MORE_FILE = _compile(rf";\s*{FILE}", FLAGS)
 # An archive named on its own, for inheritance: "RSAMH" before a citation.
-ARCHIVE_RE = regex.compile(rf"(?<![\w]){ARCHIVE}(?![\w])", FLAGS)
+ARCHIVE_RE = _compile(rf"(?<![\w]){ARCHIVE}(?![\w])", FLAGS)
 
 # ---------------------------------------------------------------------------------------------
 # Archival locators of every tradition: pieces built from patterns/levels.json and the archive
@@ -324,7 +347,7 @@ LOCATOR_PIECES: dict[str, str] = {
     "lot_words": _words_of("lot"),
     "accession_words": _words_of("accession"),
     "postfix_words": _forms(*lv.forms(postfix=True), loose_end=True),
-    "archive": _alternation(list(ARCHIVE_ALIASES)),
+    "archive": r"\L<archive_names>",
     # an archive's name counts where a separator, a level or a number follows it, not inside a
     # title ("Department of State Manual of Regulations")
     "archive_end": r"(?=\s*(?:[,.;:()\[\]]|$)|\s+\p{L}{1,12}\.?\s*[-–]?[\d№]|\s+\d)",
@@ -362,26 +385,29 @@ LOCATOR_PIECES: dict[str, str] = {
     # a short form defined in passing is no level: "(henceforth Noble Papers)", "(hereafter RGASPI)"
     "hence": r"""\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter|далее)(?:\s+cited\s+as)?(?:\s*[—–-])?\s+
         (?P<short>[^()]{1,80}?)\)""",
+    # one test of the word start for all alternatives but the bracketed short form; an archive's
+    # name starts with a capital (or a CJK letter), a level word has its number within 40
+    # characters: two cheap tests that spare most words of prose the long alternations
     "token": r"""(?P<hence>$hence)
-        | $before(?<!\[)(?P<archive>$archive)(?!\s*[,.]?\s*[”"])$archive_end
-        | $before$uk_ref
-        | $before$de_ref
-        | $before$cn_ref
-        | $before$postfix
-        | $before$prefix
-        | $before$slash
-        | $before$hyphen
-        | $before$spaced""",
+        | $before(?:(?=[\p{Lu}\p{Lo}])(?<!\[)(?P<archive>$archive)(?!\s*[,.]?\s*[”"])$archive_end
+          | $uk_ref
+          | $de_ref
+          | $cn_ref
+          | $postfix
+          | (?=\D{0,40}+\d)$prefix
+          | $slash
+          | $hyphen
+          | $spaced)""",
 }
 # One locator token: an archive, a level word with its value, a code, or shorthand numbers.
-LOCATOR_TOKEN = regex.compile(_expand("$token", LOCATOR_PIECES), FLAGS)
+LOCATOR_TOKEN = _compile(_expand("$token", LOCATOR_PIECES), FLAGS)
 # What may open a locator outside brackets and notes: a fund-level word with its number, a
 # record group, a UK or German code with its slash, a PRC file number (cheap to find).
 FUND_FORMS = _forms(
     sorted({w.form for w in lv.WORDS if w.level == "fund" and not w.exact and not w.postfix}),
     sorted({w.form for w in lv.WORDS if w.level == "fund" and w.exact and not w.postfix}),
 )
-LOCATOR_HINT = regex.compile(
+LOCATOR_HINT = _compile(
     _expand(
         rf"""$before(?:(?:{FUND_FORMS})$after\s*,?\s*(?:[A-ZА-Я]-?)?\d
         | (?:$uk_dept)\s?\d{{1,4}}/\d | (?:$de_code)\s?\d{{1,4}}/ | \d{{3}}-\d{{5}}-\d{{2}}
@@ -391,22 +417,22 @@ LOCATOR_HINT = regex.compile(
     FLAGS,
 )
 # A US locator may open with a collection, a box, an entry or a lot file and no archive's name.
-US_HINT = regex.compile(r"\bBox\s\d|\w\sPapers\b|\bEntry\s\w|\bLot\s(?:Files?\s)?\d|\bSeries\b|\bFiles\b")
-HENCEFORTH = regex.compile(_expand("$hence", LOCATOR_PIECES), FLAGS)
+US_HINT = _compile(r"\bBox\s\d|\w\sPapers\b|\bEntry\s\w|\bLot\s(?:Files?\s)?\d|\bSeries\b|\bFiles\b")
+HENCEFORTH = _compile(_expand("$hence", LOCATOR_PIECES), FLAGS)
 # Where a locator's parts are cut: commas and semicolons outside brackets and quotes.
-LOCATOR_SEPARATOR = regex.compile(r"[,;]", FLAGS)
+LOCATOR_SEPARATOR = _compile(r"[,;]", FLAGS)
 # A folder title that is a date or a number only: "1947–1948", "January–October 1953", "16".
-YEARS_ONLY = regex.compile(rf"^(?:{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)$", FLAGS)
-NUMBER_ONLY = regex.compile(r"^\d{1,5}[a-z]?$", FLAGS)
+YEARS_ONLY = _compile(rf"^(?:{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)$", FLAGS)
+NUMBER_ONLY = _compile(r"^\d{1,5}[a-z]?$", FLAGS)
 # A decimal or subject-numeric file: "811.00/5–1645", "023.1/3–2654", "751G.00", "POL 27 VIET S".
-DECIMAL_FILE = regex.compile(
+DECIMAL_FILE = _compile(
     r"^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|$)|[A-Z]{2,4}\s\d{1,3}(?:-\d+)*(?:\s|$))", FLAGS
 )
 # A US file unit written as a code, wherever it stands before or after the box: a decimal file
 # ("751G.00/1-2558", "091 Indochina"), a subject-numeric file ("POL 27 VIET S", "POL US-USSR"),
 # a serial number ("NSC 5405", "CF 2051"), an electronic telegram of the CFPF ("1974SAIGON01234"),
 # a post's file number and subject ("350—Political Reporting").
-FILE_CODE = regex.compile(
+FILE_CODE = _compile(
     r"""^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|[—–-]\p{L}|$)
         | [A-Z]{2,5}\s(?:\d{1,5}(?:[-–]\d+)*|[A-Z]{2,}[-–][A-Z]{2,})(?:\s|$)
         | \d{4}[A-Z]{3,}\d{3,6}$)""",
@@ -416,45 +442,43 @@ FILE_CODE = regex.compile(
 # "General Records of the Department of State", "Foreign Service Posts of the Department of
 # State" (NARA's Guide to Federal Records names record groups "Records of the ..."); "Records of
 # Action", a series, has no "the".
-RG_TITLE = regex.compile(
+RG_TITLE = _compile(
     r"^(?:(?:General\s+|Classified\s+)?Records\s+of\s+the\s+\p{Lu}|(?:Records\s+of\s+(?:the\s+)?)?Foreign\s+Service\s+Posts\s+of\s+the\s+)",
     FLAGS,
 )
 # A microfilm publication is a copy, no level of the original: "M329", "National Archives
 # Microfilm Publication M316" (its archive, when named, still says where the original is).
-MICROFILM_PUBLICATION = regex.compile(
+MICROFILM_PUBLICATION = _compile(
     r"^(?:(?P<archive>.+?)\s+)?Microfilm\s+Publication\s+[A-Z]{1,2}\d{1,5}$|^[MT]\d{2,5}$", FLAGS
 )
 # A French or Polish call number, a fonds (or series) code and the article's number: "GR 10 H 164",
 # "5 AG 1/245", "119QO/456", "CONSPOL 123", "BU 1585/4112" (the code holds a letter; the article
 # is no year).
-COTE = regex.compile(rf"^(?P<code>[^,/]*\p{{L}}[^,/]*?)(?:\s|/)(?!{YEAR}$)(?P<article>\d{{1,6}})$", FLAGS)
+COTE = _compile(rf"^(?P<code>[^,/]*\p{{L}}[^,/]*?)(?:\s|/)(?!{YEAR}$)(?P<article>\d{{1,6}})$", FLAGS)
 # A Hungarian foreign-ministry document number, a registry number with its year: "00123/1966",
 # "001-23/1968" (the subfile, below the subject number).
-REGISTRY_NUMBER = regex.compile(rf"^\d{{1,6}}(?:-\d{{1,4}})?/{YEAR}$", FLAGS)
+REGISTRY_NUMBER = _compile(rf"^\d{{1,6}}(?:-\d{{1,4}})?/{YEAR}$", FLAGS)
 # "Collection: Series" before the box ("Brzezinski Material: Subject File", "NSC: Country File").
-COLON_SPLIT = regex.compile(r"^(?P<left>[^:]{2,80}?):\s+(?P<right>\p{Lu}[^:]{1,80})$", FLAGS)
+COLON_SPLIT = _compile(r"^(?P<left>[^:]{2,80}?):\s+(?P<right>\p{Lu}[^:]{1,80})$", FLAGS)
 # "WHCF-Subject File": a collection's abbreviation and its series joined by a hyphen.
-HYPHEN_SPLIT = regex.compile(r"^(?P<left>[A-Z]{2,6})-(?P<right>\p{Lu}[\w' ]*\b(?:Files?|Series))$", FLAGS)
+HYPHEN_SPLIT = _compile(r"^(?P<left>[A-Z]{2,6})-(?P<right>\p{Lu}[\w' ]*\b(?:Files?|Series))$", FLAGS)
 # "CC al PCR – Secţia Relaţii Externe": a fonds and its structural part (Romanian).
-PART_SPLIT = regex.compile(r"^(?P<left>.+?)\s+[–—]\s+(?P<right>\p{Lu}.+)$", FLAGS)
+PART_SPLIT = _compile(r"^(?P<left>.+?)\s+[–—]\s+(?P<right>\p{Lu}.+)$", FLAGS)
 # What restates an archive's name next to it: "(formerly TsKhSD)", "(now RGANI)", "(also ...)".
-ARCHIVE_RESTATED = regex.compile(
-    r"^[\s,]*\(?\s*(?:(?:formerly|now|also|then|previously|earlier)\s+)?$", FLAGS
-)
+ARCHIVE_RESTATED = _compile(r"^[\s,]*\(?\s*(?:(?:formerly|now|also|then|previously|earlier)\s+)?$", FLAGS)
 
 # Where a citation may end and another begin inside one string: a semicolon, or an " and "
 # (", and ") between two documents or two locators.
-CITATION_CUT = regex.compile(r";\s*|,?\s+and\s+", FLAGS)
+CITATION_CUT = _compile(r";\s*|,?\s+and\s+", FLAGS)
 # A lead-in that says where documents are, with no document line: "Both documents are in",
 # "The originals are held in", "These are at".
-LOCATED_IN = regex.compile(
+LOCATED_IN = _compile(
     r"^\s*(?:\p{Lu}[\w’']*(?:\s+[\w’']+){0,4}\s+)?(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:(?:held|kept|preserved|filed)\s+)?(?:in|at|among)\s*:?\s*$",
     FLAGS,
 )
 # The word that opens a document's description in a note ("memorandum of conversation between
 # ...", "Note pour le ministre", "Record of ..."): where an " and " starts another document.
-DOCUMENT_WORD = regex.compile(
+DOCUMENT_WORD = _compile(
     r"""^(?:the\s+|a\s+|an\s+)?(?:memorandum|memoranda|memo|letter|telegram|tel\.|cable|despatch|dispatch
         |airgram|report|minutes|note|notes|record|conversation|transcript|message|instruction|circular
         |draft|paper|study|summary|aide-m[ée]moire|protocol|press\s+conference|speech|statement|diary
@@ -462,17 +486,17 @@ DOCUMENT_WORD = regex.compile(
     FLAGS | regex.IGNORECASE,
 )
 # The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
-NOTE_LEAD_IN = regex.compile(
+NOTE_LEAD_IN = _compile(
     r"""(?:(?:[Aa]nd\s+)|(?:For\s[^;]{1,160}?,\s+see,?\s+)|(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?,?\s+|(?:[Qq]uotes?\s+(?:from|in)\s+)
         |(?:[Pp]assim,?\s+)|(?:(?:both|all)\s+in\s+)|(?:in\s+))+""",
     FLAGS,
 )
 # A correspondence line: "Perkins to Franklin", "U.S. Embassy Tokyo to Secretary of State".
-CORRESPONDENCE = regex.compile(r"\S\s+to\s+\S", FLAGS)
+CORRESPONDENCE = _compile(r"\S\s+to\s+\S", FLAGS)
 # " and " or "; " between two documents or two citations of a note.
-AND_SPLIT = regex.compile(r"\s+and\s+", FLAGS)
+AND_SPLIT = _compile(r"\s+and\s+", FLAGS)
 # A sentence end inside a note: a period, then a capital, not after an initial or an abbreviation.
-NOTE_SENTENCE_END = regex.compile(
+NOTE_SENTENCE_END = _compile(
     r"""(?<![\s.(\[][A-Z])(?<!\b(?:vol|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Rpt|ed|eds|Vol|No|cf|ff|fol|op|ll|l|d|f|Bd|Bl|S|Nr|art|sec|Sec|Ch|ch|pt|Pt)\.)
         (?<![A-Z]\.[A-Z]\.)\.[”"]?\s+(?=[A-Z“"‘(])""",
     FLAGS,
@@ -485,12 +509,12 @@ NOTE_SENTENCE_END = regex.compile(
 # "Ibid., p.152", "ibid. p. 7", "Ibid", "Id.".
 # What an ibid may name besides pages: "Ibid., doc. 283", "Ibid., vol. 3, p. 5", "Ibid., no. 12".
 IBID_LOCATOR = r"(?:(?:[Dd]oc(?:ument)?|[Nn]o|[Vv]ol|[Ii]tem|[Tt]el(?:egram)?)\.?\s*\d+[a-z]?)"
-IBID = regex.compile(
+IBID = _compile(
     rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{IBID_LOCATOR}\s*,?\s*)*(?:{PAGES})?\s*[.,;]?\s*$", FLAGS
 )
 # "conversation with Chan Ven, Phnom Penh, July 15, 1984"; "personal communication 14th of
 # August 1993"; "interview with ...".
-INTERVIEW = regex.compile(
+INTERVIEW = _compile(
     rf"""^\s*(?:[Cc]onversations?|[Ii]nterviews?|[Pp]ersonal\s+communication|[Tt]alks?)
         (?:\s+(?:with|by)\s+(?P<persons>[^,;()]+?)(?=\s*[,;]|\s*$))?
         (?:\s*,\s*(?!{MONTH})(?P<place>[A-Z][^\W\d]+(?:[\s-][A-Z][^\W\d]+){{0,3}}))?
@@ -511,7 +535,7 @@ NOTE_NAME = r"(?:\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,3})"
 NOTE_NAMES = rf"(?:{NOTE_NAME}(?:,?\s+(?:and|&)\s+{NOTE_NAME})?)"
 NOTE_PAGES = rf"(?:(?:pp?\.\s*)?(?P<pages>{PAGE_LIST}))"
 # A book: "Nayan Chanda, Brother Enemy (San Diego: Harcourt Brace Jovanovich, 1986), 59."
-CHICAGO_BOOK = regex.compile(
+CHICAGO_BOOK = _compile(
     rf"""^\s*(?P<authors>{NOTE_NAMES}),\s+(?P<title>[^()]{{3,}}?)\s*
         \((?:[^():]+:\s*)?[^(),]+,\s*(?P<year>{YEAR})\)
         (?:,\s*{NOTE_PAGES})?\s*\.?\s*$""",
@@ -519,21 +543,21 @@ CHICAGO_BOOK = regex.compile(
 )
 # An article: 'Stephen J. Morris, "The Soviet-Chinese-Vietnamese Triangle," Journal of Cold War
 # Studies 3, no. 2 (2001): 47-52.'
-CHICAGO_ARTICLE = regex.compile(
+CHICAGO_ARTICLE = _compile(
     rf"""^\s*(?P<authors>{NOTE_NAMES}),\s+["“](?P<title>[^"”]{{3,}}?),?["”]\s+[^()]*?
         \((?:[^()]*?\s)?(?P<year>{YEAR})\)(?:[:,]\s*{NOTE_PAGES})?\s*\.?\s*$""",
     FLAGS,
 )
 # A short note after the first full one: "Chanda, Brother Enemy, 59." (notes only: in brackets
 # "(Hanoi, Phnom Penh, 12)" would read the same).
-SHORT_NOTE = regex.compile(
+SHORT_NOTE = _compile(
     rf"""^\s*(?P<authors>{SURNAME}(?:\s+and\s+{SURNAME})?),\s+(?P<title>[*"“]?\p{{Lu}}[^,()]{{2,80}}?[*"”]?),\s+
         {NOTE_PAGES}\s*\.?\s*$""",
     FLAGS,
 )
 # "(Chanda 1986, pp. 217-218)", "(Kiernan and Boua 1982, p. 194)", "(Kiernan 1982 p. 233)",
 # "(Smith et al. 1990: 12)", "(Chanda, 1986)".
-AUTHOR_YEAR = regex.compile(
+AUTHOR_YEAR = _compile(
     rf"""^\s*(?:see\s+(?:also\s+)?)?
         (?P<authors>{AUTHORS}(?:\s+et\s+al\.)?)
         ,?\s+(?P<year>{YEAR}[a-z]?)
@@ -542,7 +566,7 @@ AUTHOR_YEAR = regex.compile(
     FLAGS,
 )
 # "On the History of the Vietnamese-Kampuchean Conflict, Hanoi, 1979, p. 9": title, place, year.
-TITLE_YEAR = regex.compile(
+TITLE_YEAR = _compile(
     rf"""^\s*(?P<title>[*"“‘']?[A-Z][^();]{{8,}}?)
         (?:\s*,\s*(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}}))?
         \s*,?\s+(?P<year>{YEAR})
@@ -551,19 +575,19 @@ TITLE_YEAR = regex.compile(
     FLAGS,
 )
 # An emphasised or quoted title with pages and no year: "*Provatesat songkhep ...*, p. 6".
-TITLE_PAGES = regex.compile(
+TITLE_PAGES = _compile(
     rf"""^\s*(?P<title>\*[^*]{{8,}}\*|“[^”]{{8,}}”|"[^"]{{8,}}")\s*,?\s*{PAGES}\s*$""",
     FLAGS,
 )
 # Newspaper issue: "Nhan Dan. 29 VII, 1976", "\"Pravda,\" October 26, 1976".
-NEWSPAPER = regex.compile(
+NEWSPAPER = _compile(
     r"""^\s*["“]?(?P<title>[A-Z][\w']+(?:\s[A-Z][\w']+){0,3})[,.]?["”]?[,.]?\s+(?P<rest>.+)$""",
     FLAGS,
 )
 # A reference-list entry: "Chanda, Nayan. 1986. Title...", "Kiernan, Ben and Chantou Boua, ed.
 # 1982. ...", "Skvortsov, V . 1980. ...", "To Kuyen. 1984. ...", and the APA style with the
 # year in brackets: "Chanda, N. (1986). Brother Enemy. San Diego: Harcourt."
-REFERENCE_ENTRY = regex.compile(
+REFERENCE_ENTRY = _compile(
     rf"""^\s*(?:[-•*]\s+)?
         (?P<authors>[A-Z][^\d()]{{1,80}}?)
         (?:\s*[.,]\s*(?P<year>{YEAR}[a-z]?)          # "Chanda, Nayan. 1986"
@@ -574,7 +598,7 @@ REFERENCE_ENTRY = regex.compile(
 )
 # A reference-list entry in the Chicago bibliography style, the year last: "Chanda, Nayan.
 # Brother Enemy: The War after the War. San Diego: Harcourt Brace Jovanovich, 1986."
-REFERENCE_ENTRY_YEAR_LAST = regex.compile(
+REFERENCE_ENTRY_YEAR_LAST = _compile(
     rf"""^\s*(?:[-•*]\s+)?
         (?P<authors>\p{{Lu}}[^\d().]{{1,60}}?(?:\s\p{{Lu}}\.)*)\.\s+
         (?P<title>[^\d]{{3,}}?)\.\s+
@@ -582,7 +606,7 @@ REFERENCE_ENTRY_YEAR_LAST = regex.compile(
     FLAGS,
 )
 # A reference-list entry led by its year: "1965. Fund 5, ...", "[1966?] Fund 5", "1984. *Title*".
-YEAR_LED_ENTRY = regex.compile(
+YEAR_LED_ENTRY = _compile(
     rf"""^\s*\[?(?P<year>{YEAR})\??\]?\s*[.,]?\s+(?P<rest>.+)$""",
     FLAGS,
 )
@@ -590,14 +614,14 @@ YEAR_LED_ENTRY = regex.compile(
 # "13 Ibid., l. 5." (a number of at most three digits, so a year never opens one).
 # Both this and REFERENCES_HEADING start at a literal newline, which the engine finds fast (a
 # MULTILINE "^" is tried at every position): a note or heading on a text's first line is missed.
-NOTE_LINE = regex.compile(
+NOTE_LINE = _compile(
     r"""\n[ \t]*(?P<number>\d{1,3})[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\r\n]*?)[ \t\r]*(?=\n|\Z)""",
     FLAGS,
 )
 # Several citations in one note: "Chanda 1986, p. 59; Kiernan 1985, p. 12".
-NOTE_SEPARATOR = regex.compile(r";\s+", FLAGS)
+NOTE_SEPARATOR = _compile(r";\s+", FLAGS)
 # Headings that open a reference list.
-REFERENCES_HEADING = regex.compile(
+REFERENCES_HEADING = _compile(
     r"""\n[ \t]*(?:References|Bibliography|Works\s+Cited|Sources|Literature|Notes\s+and\s+References
         |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t\r]*(?=\n|\Z)""",
     FLAGS,
@@ -609,9 +633,9 @@ REFERENCES_HEADING = regex.compile(
 
 # A balanced parenthesis with at most one level of nesting, content in `body`:
 # "(RSAMH, Fund 89, list 54, document 10 (political letter, p. 5)".
-PAREN = regex.compile(r"\((?P<body>(?:[^()]|\([^()]*\))*)\)", FLAGS)
+PAREN = _compile(r"\((?P<body>(?:[^()]|\([^()]*\))*)\)", FLAGS)
 # Cheap test before the full grammar: a parenthesis is parsed only when it holds one of these.
-CITATION_HINT = regex.compile(
+CITATION_HINT = _compile(
     rf"""(?:\d|[Ii]bid|[Cc]onversation|[Ii]nterview|[Cc]ommunication|{FUND_WORD})""",
     FLAGS,
 )
@@ -629,7 +653,7 @@ EVENT_HEAD = r"""(?:[Aa]greements?|[Aa]ccords?|Conference|Treaty|Resolution|Offe
 # is not part of it ("war in Korea. During World War II"). Possessive (`++`): giving letters
 # back never lets a name end, and backtracking through every word was a third of the time.
 EVENT_WORD = r"(?:\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}'’]++)(?:-\p{Lu}?[\p{L}]++)*+)"
-EVENT = regex.compile(
+EVENT = _compile(
     rf"""
       # "Treaty of San Francisco", "Conference on Indochina"
         (?:Treaty|Conference|Convention|Declaration)\s+(?:of|on)\s+(?:the\s+)?{EVENT_WORD}(?:\s+{EVENT_WORD}){{0,3}}
@@ -641,7 +665,7 @@ EVENT = regex.compile(
 )
 
 # A ship's name in quotes is not a place: 'the Soviet ship "Chelyabinsk"'.
-SHIP = regex.compile(
+SHIP = _compile(
     r"""\b(?:ship|vessel|steamer|freighter|tanker|cruiser|destroyer|liner)\s+["“‘'](?P<name>[^"”’']{2,40})["”’']""",
     FLAGS,
 )
@@ -651,7 +675,7 @@ SHIP = regex.compile(
 PERIODICAL_WORD = r"(?:journal|magazine|newspaper|paper|daily|weekly|review|periodical|organ)"
 QUOTED_NAME = r"""(?:["“‘'*]+\s*)(?P<name>\p{Lu}[^"”’'*()\n]{1,60}?)(?:\s*["”’'*]+)"""
 TRANSLATION = r"""(?:\s*\(\s*["“‘']?(?P<translation>\p{Lu}[^"”’'()\n]{1,40}?)["”’']?\s*\))?"""
-PERIODICAL = regex.compile(
+PERIODICAL = _compile(
     rf"""
         \b{PERIODICAL_WORD}\s+{QUOTED_NAME}{TRANSLATION}
       | {QUOTED_NAME}{TRANSLATION}\s+{PERIODICAL_WORD}\b
@@ -665,66 +689,64 @@ PERIODICAL = regex.compile(
 
 # Function words left dangling when the date is cut off a title: "... Pham Van Dong on the".
 # Searched from the end (REVERSE): the pattern is anchored there, so it fails fast.
-DANGLING = regex.compile(
-    r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE | regex.REVERSE
-)
+DANGLING = _compile(r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE | regex.REVERSE)
 # A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)".
-EMPTY_PARENS = regex.compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
+EMPTY_PARENS = _compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
 # A lead-in before a citation: "see ", "see also ", "cf. ".
-SEE = regex.compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+", FLAGS)
+SEE = _compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+", FLAGS)
 # The same lead-in inside a parenthesis of prose: "... of all deliveries - see Chanda 1986".
-LEAD_IN = regex.compile(r"(?<=\s)(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?=[A-Z*])", FLAGS)
+LEAD_IN = _compile(r"(?<=\s)(?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?=[A-Z*])", FLAGS)
 # After a date, a capitalised word opens the title: "p. 108, October 20, 1978. Record of ...".
-TITLE_AFTER_DATE = regex.compile(r"^[\s.,;:]+[A-Z]", FLAGS)
+TITLE_AFTER_DATE = _compile(r"^[\s.,;:]+[A-Z]", FLAGS)
 # "d. 4137, l. 1; d. 1943, l. 1": one file per piece.
-SEMICOLON = regex.compile(r"\s*;\s*", FLAGS)
-FILE_RE = regex.compile(FILE, FLAGS)
+SEMICOLON = _compile(r"\s*;\s*", FLAGS)
+FILE_RE = _compile(FILE, FLAGS)
 # "1 - 125" -> "1-125".
-DASH_RE = regex.compile(r"\s*[-–]\s*", FLAGS)
+DASH_RE = _compile(r"\s*[-–]\s*", FLAGS)
 # Lists of people and authors: "Chan Ven and Tep Khen", "Kiernan, Boua & Smith".
-PERSON_SEP = regex.compile(r"\s*(?:,|\band\b)\s*", FLAGS)
-AUTHOR_SEP = regex.compile(r"\s*(?:,|\band\b|&)\s*", FLAGS)
-REFERENCE_AUTHOR_SEP = regex.compile(r"\s*(?:\band\b|&|;)\s*", FLAGS)
+PERSON_SEP = _compile(r"\s*(?:,|\band\b)\s*", FLAGS)
+AUTHOR_SEP = _compile(r"\s*(?:,|\band\b|&)\s*", FLAGS)
+REFERENCE_AUTHOR_SEP = _compile(r"\s*(?:\band\b|&|;)\s*", FLAGS)
 # An editor's or translator's mark after a name: "Kiernan, Ben and Chantou Boua, ed.".
-EDITOR_MARK = regex.compile(r"(?:,?\s*\b(?:eds?|trans|comp)\.?|\s+et\s+al\.?)\s*$", FLAGS)
+EDITOR_MARK = _compile(r"(?:,?\s*\b(?:eds?|trans|comp)\.?|\s+et\s+al\.?)\s*$", FLAGS)
 # What the parenthesis scanner stops at: brackets, and paragraph breaks (which close all).
 # (Windows line ends: "\r\n\r\n" is a paragraph break too.)
-PAREN_OR_BREAK = regex.compile(r"[()]|\n[ \t\r]*\n", FLAGS)
-PARA_BREAK = regex.compile(r"\n[ \t\r]*\n", FLAGS)
+PAREN_OR_BREAK = _compile(r"[()]|\n[ \t\r]*\n", FLAGS)
+PARA_BREAK = _compile(r"\n[ \t\r]*\n", FLAGS)
 # Where a footnote-style citation outside brackets ends.
-SENTENCE_END = regex.compile(r"\.(?=\s+[A-Z\d])|\n|$", FLAGS)
+SENTENCE_END = _compile(r"\.(?=\s+[A-Z\d])|\n|$", FLAGS)
 # The second parenthesis of a split citation: "file 324.) (the political letter, ...)".
-NEXT_PAREN = regex.compile(r"[\s.]*\)\s*\(([^()]+)\)", FLAGS)
+NEXT_PAREN = _compile(r"[\s.]*\)\s*\(([^()]+)\)", FLAGS)
 # One line of a reference list, and the bullet that may open it: "- ", "• ", "12. ".
-LINE = regex.compile(r"[^\n]+", FLAGS)
-BULLET = regex.compile(r"\s*(?:[-•*]|\d{1,3}\.)\s+(?=\D)", FLAGS)
+LINE = _compile(r"[^\n]+", FLAGS)
+BULLET = _compile(r"\s*(?:[-•*]|\d{1,3}\.)\s+(?=\D)", FLAGS)
 
 # ---------------------------------------------------------------------------------------------
 # Name folding for entity linking
 # ---------------------------------------------------------------------------------------------
 
-LEADING_THE = regex.compile(r"^(?:the|The)\s+", FLAGS)
-POSSESSIVE_END = regex.compile(r"['’]s$", FLAGS)
+LEADING_THE = _compile(r"^(?:the|The)\s+", FLAGS)
+POSSESSIVE_END = _compile(r"['’]s$", FLAGS)
 # The given-name part of "Kiernan, Ben" or "Brezhnev, L.I.".
-GIVEN_NAME = regex.compile(r"[\p{L}. ]+", FLAGS)
-NON_WORD = regex.compile(r"[^\w]+", FLAGS)
+GIVEN_NAME = _compile(r"[\p{L}. ]+", FLAGS)
+NON_WORD = _compile(r"[^\w]+", FLAGS)
 
 # ---------------------------------------------------------------------------------------------
 # Small pieces for trimming and merging entity spans, and for normalising compared text
 # ---------------------------------------------------------------------------------------------
 
-WORD = regex.compile(r"\S+", FLAGS)
-NEXT_WORD = regex.compile(r"\s*(\S+)", FLAGS)
+WORD = _compile(r"\S+", FLAGS)
+NEXT_WORD = _compile(r"\s*(\S+)", FLAGS)
 # A span ending in a dotted acronym keeps its final period: "C.P.S.U.".
-DOTTED_ACRONYM_END = regex.compile(r"(?:[A-Z]\.){2,}$", FLAGS)
+DOTTED_ACRONYM_END = _compile(r"(?:[A-Z]\.){2,}$", FLAGS)
 # Between an acronym and the organ it owns: "VWP Central Committee", "VWP’s Politbureau".
-POSSESSIVE_GAP = regex.compile(r"(?:['’]s)?\s", FLAGS)
-ACRONYM_TEXT = regex.compile(r"[A-Z.]{2,8}", FLAGS)
+POSSESSIVE_GAP = _compile(r"(?:['’]s)?\s", FLAGS)
+ACRONYM_TEXT = _compile(r"[A-Z.]{2,8}", FLAGS)
 # Between an organ and its owner: "Central Committee of the CPSU".
-OF_THE_GAP = regex.compile(r"\s+of\s+(?:the\s+)?", FLAGS)
-QUOTES_AND_STARS = regex.compile(r"[\"'“”‘’*]", FLAGS)
-PUNCTUATION = regex.compile(r"[^\w\s]", FLAGS)
-LETTER = regex.compile(r"\p{L}", FLAGS)
+OF_THE_GAP = _compile(r"\s+of\s+(?:the\s+)?", FLAGS)
+QUOTES_AND_STARS = _compile(r"[\"'“”‘’*]", FLAGS)
+PUNCTUATION = _compile(r"[^\w\s]", FLAGS)
+LETTER = _compile(r"\p{L}", FLAGS)
 # Separators of the names in a citation's author or person list, kept by split().
-NAME_SEPARATOR_TEXT = regex.compile(r"(\s*(?:,|\band\b|&)\s*)", FLAGS)
-NAME_SEPARATOR_REFERENCES = regex.compile(r"(\s*(?:\band\b|&|;)\s*)", FLAGS)
+NAME_SEPARATOR_TEXT = _compile(r"(\s*(?:,|\band\b|&)\s*)", FLAGS)
+NAME_SEPARATOR_REFERENCES = _compile(r"(\s*(?:\band\b|&|;)\s*)", FLAGS)

@@ -18,6 +18,7 @@ l. 1", "Box 16, 20 and Box 20, 10").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 import regex
 
@@ -371,22 +372,36 @@ def _explicit(piece: str, trad: str) -> tuple[list[LevelWord], int, int] | None:
     >>> ws, s, e = _explicit("Phông Phủ Thủ tướng", "vn"); (ws[0].level, "Phông Phủ Thủ tướng"[s:e])
     ('fund', 'Phủ Thủ tướng')
     """
-    low = skeleton(piece)
-    for w in sorted(named_words(postfix=False), key=lambda w: -len(w.form)):
-        form = w.form if w.exact else skeleton(w.form)
-        head = piece[: len(form)] if w.exact else low[: len(form)]
-        if head == form and piece[len(form) : len(form) + 1] == " " and w.allowed(trad):
-            readings = [
-                r
-                for r in named_words(postfix=False)
-                if skeleton(r.form) == skeleton(w.form) and r.allowed(trad)
-            ]
-            return readings, len(form) + 1, len(piece)
-    for w in sorted(named_words(postfix=True), key=lambda w: -len(w.form)):
-        if piece.endswith(" " + w.form) and w.allowed(trad):
-            readings = [r for r in named_words(postfix=True) if r.form == w.form and r.allowed(trad)]
-            return readings, 0, len(piece) - len(w.form) - 1
+    words = piece.split(" ")
+    if len(words) < 2:
+        return None
+    heads, tails = _named_forms(trad)
+    for k in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:k])
+        found = heads.get(head) or heads.get(skeleton(head))
+        if found:
+            return found, len(head) + 1, len(piece)
+    for k in range(min(2, len(words) - 1), 0, -1):
+        tail = " ".join(words[-k:])
+        found = tails.get(tail)
+        if found:
+            return found, 0, len(piece) - len(tail) - 1
     return None
+
+
+@cache
+def _named_forms(trad: str) -> tuple[dict[str, list[LevelWord]], dict[str, list[LevelWord]]]:
+    """The level words that stand with a name in `trad`, by form: (before the name, after it);
+    a case-folded form is keyed by its skeleton, an exact one as written."""
+    heads: dict[str, list[LevelWord]] = {}
+    tails: dict[str, list[LevelWord]] = {}
+    for w in named_words(postfix=False):
+        if w.allowed(trad):
+            heads.setdefault(w.form if w.exact else skeleton(w.form), []).append(w)
+    for w in named_words(postfix=True):
+        if w.allowed(trad):
+            tails.setdefault(w.form, []).append(w)
+    return heads, tails
 
 
 def _choose(tok: Token, trad: str, cur: int, later: list[Token]) -> LevelWord | None:
@@ -520,9 +535,21 @@ def parse_locator(
     """Read the locator in text[lo:hi] (a parenthesis, a note's piece, an inline window).
 
     `context` carries the levels of the previous unit for a piece that only adds a folder
-    ("...Box 5, 1947–1948; 1949–1950"): the piece then needs no anchor of its own.
+    ("...Box 5, 1947–1948; 1949–1950"): the piece then needs no anchor of its own. Without a
+    context the result is cached: cutting a note into citations reads the same stretch again.
     """
     hi = len(text) if hi is None else hi
+    if context is None:
+        return _parse_locator_cached(text, lo, hi)
+    return _parse_locator(text, lo, hi, context)
+
+
+@lru_cache(maxsize=512)
+def _parse_locator_cached(text: str, lo: int, hi: int) -> Locator:
+    return _parse_locator(text, lo, hi, None)
+
+
+def _parse_locator(text: str, lo: int, hi: int, context: dict[str, str] | None) -> Locator:
     tokens = _group_archives(text, _hence_archives(tokenize(text, lo, hi)))
     trad, archive_id, archive_tok = _tradition_of(tokens)
     if context is not None:
