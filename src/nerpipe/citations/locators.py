@@ -544,7 +544,7 @@ def parse_locator(
     return _parse_locator(text, lo, hi, context)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=16)  # a few stretches of the note being read; holds no old documents
 def _parse_locator_cached(text: str, lo: int, hi: int) -> Locator:
     return _parse_locator(text, lo, hi, None)
 
