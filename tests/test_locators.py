@@ -225,7 +225,117 @@ NEAR_MISSES = [
     "file 1062",
     "page 5 of the memoir",
     "RGASPI",
+    "the Eisenhower Library's Ann Whitman File",
+    "Public Record Office, London",
+    "fond 17 of the party archive",
+    "he kept the files in box 3",
+    "FRUS, 1961–1963, vol. I, doc. 12",
+    "Box 3, Folder 2",
+    "Robert Hill to Department of State, August 15, 1957",
+    "Inside the State Department: A Candid Appraisal of the Bureaucracy (New York: Comet Press, 1956), pp. 37–57",
+    "Foreign Relations of the United States: Diplomatic Papers, The Soviet Union, 1933–1939, pp. III–IV",
+    "Department of State OIG Report, May 2009, Department of State, ISP-I-09-43, http://oig.state.gov/documents/124568.pdf",
 ]
+
+
+# Variants written for the second round (issue 11), none in tests/data/locators.jsonl: other
+# numbers, archives, orders and languages of the same conventions, to check that the grammar
+# generalises beyond its table. Each row lists every record with all its non-null fields.
+VARIANTS = [
+    ('RGASPI, f. 558, op. 11, d. 1234, ll. 45–47ob.', [{'archive': 'RGASPI', 'archive_stated': True, 'fund': '558', 'inventory': '11', 'file': '1234', 'pages': [[45, 47]]}]),
+    ('РГАНИ, ф. 89, пер. 37, док. 12, л. 3', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '89', 'inventory': '37', 'file': '12', 'pages': [[3, 3]]}]),
+    ('TsKhSD, fond 4, opis 18, delo 1024, listy 12-14', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '4', 'inventory': '18', 'file': '1024', 'pages': [[12, 14]]}]),
+    ('Russian State Archive of Contemporary History (RGANI), f. 5, op. 49, d. 235, ll. 11-14', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '5', 'inventory': '49', 'file': '235', 'pages': [[11, 14]]}]),
+    ('AVP RF, f. 0100, op. 48, p. 395, d. 12, l. 45', [{'archive': 'AVPRF', 'archive_stated': True, 'fund': '0100', 'inventory': '48', 'folder': '395', 'file': '12', 'pages': [[45, 45]]}]),
+    ('GARF, f. R-7523, op. 65, d. 303, l. 19; d. 304, l. 2', [{'archive': 'GARF', 'archive_stated': True, 'fund': 'R-7523', 'inventory': '65', 'file': '303', 'pages': [[19, 19]]}, {'archive': 'GARF', 'archive_stated': True, 'fund': 'R-7523', 'inventory': '65', 'file': '304', 'pages': [[2, 2]]}]),
+    ('APRF, f. 3, op. 66, d. 870, ll. 33-35', [{'archive': 'APRF', 'archive_stated': True, 'fund': '3', 'inventory': '66', 'file': '870', 'pages': [[33, 35]]}]),
+    ('RGANI, f. 3, op. 16, d. 947, l. 26 ob.', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '3', 'inventory': '16', 'file': '947', 'pages': [[26, 26]]}]),
+    ('Report of the Soviet embassy in Hanoi, 12 June 1965, RGANI, f. 5, op. 50, d. 722, ll. 100–115', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '5', 'inventory': '50', 'file': '722', 'pages': [[100, 115]], 'date': '1965-06-12', 'title': 'Report of the Soviet embassy in Hanoi'}]),
+    ('ЦДАГО України, ф. 1, оп. 24, спр. 4263, арк. 1–5', [{'archive': 'TsDAHO', 'archive_stated': True, 'fund': '1', 'inventory': '24', 'file': '4263', 'pages': [[1, 5]]}]),
+    ('RGASPI 17/162/25', [{'archive': 'RGASPI', 'archive_stated': True, 'fund': '17', 'inventory': '162', 'file': '25'}]),
+    ('GARF 9401/2/199', [{'archive': 'GARF', 'archive_stated': True, 'fund': '9401', 'inventory': '2', 'file': '199'}]),
+    ('Archive of Foreign Policy of the Russian Federation (hereafter AVPRF), f. 022, op. 12, p. 141, d. 10, ll. 5–9', [{'archive': 'AVPRF', 'archive_stated': True, 'fund': '022', 'inventory': '12', 'folder': '141', 'file': '10', 'pages': [[5, 9]]}]),
+    ('RGASPI, f. 17, op. 3, dd. 1060-1062', [{'archive': 'RGASPI', 'archive_stated': True, 'fund': '17', 'inventory': '3', 'file': '1060-1062'}]),
+    ('НАРБ, ф. 4п, оп. 29, д. 155, л. 7', [{'archive': 'NARB', 'archive_stated': True, 'fund': '4п', 'inventory': '29', 'file': '155', 'pages': [[7, 7]]}]),
+    ('TsAMO RF, f. 3, op. 11556, d. 11, l. 215', [{'archive': 'TsAMO', 'archive_stated': True, 'fund': '3', 'inventory': '11556', 'file': '11', 'pages': [[215, 215]]}]),
+    ('RGANI, f. 5, op. 30, d. 95, ll. 4–10 passim', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '5', 'inventory': '30', 'file': '95', 'pages': [[4, 10]]}]),
+    ("Zapis' besedy s poslom, 3 iiunia 1966 g., AVPRF, f. 079, op. 21, p. 45, d. 3, ll. 12–15", [{'archive': 'AVPRF', 'archive_stated': True, 'fund': '079', 'inventory': '21', 'folder': '45', 'file': '3', 'pages': [[12, 15]], 'date': '1966-06-03', 'title': "Zapis' besedy s poslom"}]),
+    ('NARA, RG 59, Central Decimal File 1960–63, 751K.00/5-1262', [{'archive': 'NARA', 'archive_stated': True, 'fund': '59', 'inventory': 'Central Decimal File 1960–63', 'file': '751K.00/5-1262'}]),
+    ('RG 59, CFPF 1967–69, POL 27-14 VIET, Box 2739, National Archives', [{'archive': 'NARA', 'archive_stated': True, 'fund': '59', 'inventory': 'CFPF 1967–69', 'folder': '2739', 'file': 'POL 27-14 VIET'}]),
+    ('National Archives, RG 84, Foreign Service Posts of the Department of State, Saigon Embassy, Classified General Records, 1953–1955, Box 7, 350 Indochina', [{'archive': 'NARA', 'archive_stated': True, 'fund': '84', 'inventory': 'Saigon Embassy, Classified General Records, 1953–1955', 'folder': '7', 'file': '350 Indochina'}]),
+    ("NARA, RG 218, Chairman's File, General Radford, 1953–1957, Box 14", [{'archive': 'NARA', 'archive_stated': True, 'fund': '218', 'inventory': "Chairman's File, General Radford, 1953–1957", 'folder': '14'}]),
+    ('NARA, RG 59, Lot 70 D 48, Box 12, Vietnam 1968', [{'archive': 'NARA', 'archive_stated': True, 'fund': '59', 'inventory': 'Lot 70 D 48', 'folder': '12', 'file': 'Vietnam 1968'}]),
+    ('NARA, RG 59, Entry A1 5536, Box 5', [{'archive': 'NARA', 'archive_stated': True, 'fund': '59', 'inventory': 'A1 5536', 'folder': '5'}]),
+    ('JFKL, NSF, Countries, Box 196, Laos: General, 1/61–3/61', [{'archive': 'JFKL', 'archive_stated': True, 'fund': 'NSF', 'inventory': 'Countries', 'folder': '196', 'file': 'Laos: General, 1/61–3/61'}]),
+    ('DDEL, Ann Whitman File, NSC Series, Box 6, 214th Meeting', [{'archive': 'DDEL', 'archive_stated': True, 'fund': 'Ann Whitman File', 'inventory': 'NSC Series', 'folder': '6', 'file': '214th Meeting'}]),
+    ('Nixon Library, NSC Files, Country Files—Far East, Box 535, Cambodia Vol. II', [{'archive': 'RMNL', 'archive_stated': True, 'fund': 'NSC Files', 'inventory': 'Country Files—Far East', 'folder': '535', 'file': 'Cambodia Vol. II'}]),
+    ('Ford Library, National Security Adviser, Memoranda of Conversations, Box 9', [{'archive': 'GRFL', 'archive_stated': True, 'fund': 'National Security Adviser', 'inventory': 'Memoranda of Conversations', 'folder': '9'}]),
+    ('Truman Library, Acheson Papers, Box 67, Memoranda of Conversations, January 1951', [{'archive': 'HSTL', 'archive_stated': True, 'fund': 'Acheson Papers', 'folder': '67', 'file': 'Memoranda of Conversations, January 1951'}]),
+    ('LOC, Manuscript Division, Averell Harriman Papers, Box 520', [{'archive': 'LOC', 'archive_stated': True, 'fund': 'Averell Harriman Papers', 'folder': '520'}]),
+    ('Library of Congress, Papers of Curtis LeMay, Box B-61, Folder 3', [{'archive': 'LOC', 'archive_stated': True, 'fund': 'Papers of Curtis LeMay', 'folder': 'B-61', 'file': '3'}]),
+    ('Department of State, Central Files, POL 27 VIET S', [{'archive': 'DOS', 'archive_stated': True, 'inventory': 'Central Files', 'file': 'POL 27 VIET S'}]),
+    ('Department of State, S/P Files: Lot 69 D 121, Box 212', [{'archive': 'DOS', 'archive_stated': True, 'inventory': 'Lot 69 D 121', 'folder': '212'}]),
+    ('Kennedy to Khrushchev, October 22, 1962, JFKL, POF, Countries, Box 127', [{'archive': 'JFKL', 'archive_stated': True, 'fund': 'POF', 'inventory': 'Countries', 'folder': '127', 'date': '1962-10-22', 'title': 'Kennedy to Khrushchev'}]),
+    ('Memo, Bundy to the President, 3/4/65, "Vietnam" folder, Box 3, Bundy Files, NSF, LBJL.', [{'archive': 'LBJL', 'archive_stated': True, 'fund': 'NSF', 'inventory': 'Bundy Files', 'folder': '3', 'file': 'Vietnam', 'date': '1965-03-04', 'title': 'Memo, Bundy to the President'}]),
+    ('TNA, FO 371/166789', [{'archive': 'TNA', 'archive_stated': True, 'fund': 'FO', 'inventory': '371', 'file': '166789'}]),
+    ('The National Archives (TNA), PREM 11/3785', [{'archive': 'TNA', 'archive_stated': True, 'fund': 'PREM', 'inventory': '11', 'file': '3785'}]),
+    ('PRO, CAB 128/30, CM (56) 54', [{'archive': 'TNA', 'archive_stated': True, 'fund': 'CAB', 'inventory': '128', 'file': '30', 'subfile': 'CM (56) 54'}]),
+    ('FO 371/123456, FZ 1071/12', [{'archive': 'TNA', 'archive_stated': False, 'fund': 'FO', 'inventory': '371', 'file': '123456', 'subfile': 'FZ 1071/12'}]),
+    ('TNA, DEFE 5/65, f. 34', [{'archive': 'TNA', 'archive_stated': True, 'fund': 'DEFE', 'inventory': '5', 'file': '65', 'pages': [[34, 34]]}]),
+    ('SAPMO-BArch, DY 30/IV 2/2.035/34, Bl. 88–93', [{'archive': 'BArch', 'archive_stated': True, 'fund': 'DY 30', 'file': 'IV 2/2.035/34', 'pages': [[88, 93]]}]),
+    ('BArch, B 136/3847', [{'archive': 'BArch', 'archive_stated': True, 'fund': 'B 136', 'file': '3847'}]),
+    ('PA AA, B 150, Bd. 43', [{'archive': 'PAAA', 'archive_stated': True, 'fund': 'B 150', 'file': '43'}]),
+    ('Bundesarchiv, NY 4036/670, Bl. 12', [{'archive': 'BArch', 'archive_stated': True, 'fund': 'NY 4036', 'file': '670', 'pages': [[12, 12]]}]),
+    ('MAE, Asie-Océanie 1944–1955, Vietnam, vol. 67', [{'archive': 'AMAE', 'archive_stated': True, 'fund': 'Asie-Océanie 1944–1955', 'inventory': 'Vietnam', 'folder': '67'}]),
+    ('ANOM, GGI, carton 124, dossier 2', [{'archive': 'ANOM', 'archive_stated': True, 'fund': 'GGI', 'folder': '124', 'file': '2'}]),
+    ('SHD, GR 10 H 2458', [{'archive': 'SHD', 'archive_stated': True, 'fund': 'GR 10 H', 'file': '2458'}]),
+    ('AN, 5 AG 1/271', [{'archive': 'AN', 'archive_stated': True, 'fund': '5 AG 1', 'file': '271'}]),
+    ('PRC FMA 204-00642-03', [{'archive': 'PRC-FMA', 'archive_stated': True, 'file': '204-00642-03'}]),
+    ('CFMA, 106-00658-01, pp. 4-7', [{'archive': 'PRC-FMA', 'archive_stated': True, 'file': '106-00658-01', 'pages': [[4, 7]]}]),
+    ('VNA III, Phông Phủ Thủ tướng, hồ sơ 1214', [{'archive': 'VNA', 'archive_stated': True, 'fund': 'Phủ Thủ tướng', 'file': '1214'}]),
+    ('MNL OL, XIX-J-1-j, Vietnam, 1967, 155. doboz, 162-1, 002145/1967', [{'archive': 'MNL', 'archive_stated': True, 'fund': 'XIX-J-1-j', 'inventory': 'Vietnam, 1967', 'folder': '155', 'file': '162-1', 'subfile': '002145/1967'}]),
+    ('MOL, M-KS 288. f. 5/428. ő.e.', [{'archive': 'MNL', 'archive_stated': True, 'fund': 'M-KS 288', 'inventory': '5', 'file': '428'}]),
+    ('AAN, KC PZPR, sygn. 237/XXII-1446, k. 15', [{'archive': 'AAN', 'archive_stated': True, 'fund': 'KC PZPR', 'file': '237/XXII-1446', 'pages': [[15, 15]]}]),
+    ('AMSZ, z. 23, w. 40, t. 536, k. 4', [{'archive': 'AMSZ', 'archive_stated': True, 'fund': '23', 'folder': '40', 'file': '536', 'pages': [[4, 4]]}]),
+    ('NA, f. KSČ-ÚV-02/1, sv. 130, a.j. 136, bod 5', [{'archive': 'NA', 'archive_stated': True, 'fund': 'KSČ-ÚV-02/1', 'folder': '130', 'file': '136', 'subfile': '5'}]),
+    ('AMZV, TO-T 1970–1974, Vietnam, krabice 2, obal 7', [{'archive': 'AMZV', 'archive_stated': True, 'fund': 'TO-T 1970–1974', 'inventory': 'Vietnam', 'folder': '2', 'file': '7'}]),
+    ('ANIC, fond CC al PCR – Secţia Relaţii Externe, dosar 35/1969, f. 4', [{'archive': 'ANIC', 'archive_stated': True, 'fund': 'CC al PCR', 'inventory': 'Secţia Relaţii Externe', 'file': '35/1969', 'pages': [[4, 4]]}]),
+    ('TsDA, f. 1B, op. 64, a.e. 389, l. 3', [{'archive': 'TsDA', 'archive_stated': True, 'fund': '1B', 'inventory': '64', 'file': '389', 'pages': [[3, 3]]}]),
+    ('Memorandum of conversation, Rusk and Gromyko, October 18, 1962, NARA, RG 59, CFPF 1961–63, POL US-USSR, Box 3919', [{'archive': 'NARA', 'archive_stated': True, 'fund': '59', 'inventory': 'CFPF 1961–63', 'folder': '3919', 'file': 'POL US-USSR', 'date': '1962-10-18', 'title': 'Memorandum of conversation, Rusk and Gromyko'}]),
+    ('Record of conversation between Khrushchev and Mao, 2 October 1959, APRF, f. 52, op. 1, d. 499, ll. 1–33; see also RGANI, f. 3, op. 12, d. 1010, l. 5.', [{'archive': 'APRF', 'archive_stated': True, 'fund': '52', 'inventory': '1', 'file': '499', 'pages': [[1, 33]], 'date': '1959-10-02', 'title': 'Record of conversation between Khrushchev and Mao'}, {'archive': 'RGANI', 'archive_stated': True, 'fund': '3', 'inventory': '12', 'file': '1010', 'pages': [[5, 5]]}]),
+    ('Brezhnev to Le Duan, 11 March 1968, RGANI, f. 2, op. 3, d. 112, l. 7.', [{'archive': 'RGANI', 'archive_stated': True, 'fund': '2', 'inventory': '3', 'file': '112', 'pages': [[7, 7]], 'date': '1968-03-11', 'title': 'Brezhnev to Le Duan'}]),
+    ('Hoover Institution Archives, Stefan T. Possony Papers, Box 12, Folder 4', [{'archive': 'HIA', 'archive_stated': True, 'fund': 'Stefan T. Possony Papers', 'folder': '12', 'file': '4'}]),
+    ('Bericht der Botschaft Peking, 5. März 1965, PA AA, MfAA, C 1223/72, Bl. 14', [{'archive': 'PAAA', 'archive_stated': True, 'fund': 'MfAA', 'file': 'C 1223/72', 'pages': [[14, 14]], 'date': '1965-03-05', 'title': 'Bericht der Botschaft Peking'}]),
+    ("Lettre de l'ambassadeur, 3 avril 1956, AMAE, Asie-Océanie 1956–1967, Cambodge, vol. 12", [{'archive': 'AMAE', 'archive_stated': True, 'fund': 'Asie-Océanie 1956–1967', 'inventory': 'Cambodge', 'folder': '12', 'date': '1956-04-03', 'title': "Lettre de l'ambassadeur"}]),
+]  # fmt: skip
+
+FIELDS = (
+    "archive",
+    "archive_stated",
+    "fund",
+    "inventory",
+    "folder",
+    "file",
+    "subfile",
+    "reel",
+    "pages",
+    "date",
+    "title",
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), VARIANTS, ids=[t[:50] for t, _ in VARIANTS])
+def test_locator_variants_give_exactly_their_records(text: str, expected: list[dict[str, Any]]) -> None:
+    records = [r for r in parse_citation(text) if r.kind == "archival"]
+    got = [
+        {
+            f: ([list(p) for p in v] if f == "pages" else v)
+            for f in FIELDS
+            if (v := getattr(r, f)) not in (None,)
+        }
+        for r in records
+    ]
+    assert got == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), RUSSIAN, ids=[t[:50] for t, _ in RUSSIAN])
