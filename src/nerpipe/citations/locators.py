@@ -699,6 +699,9 @@ class _Walk:
             )
             return True
         if tok.kind == "code":
+            if tok.value == "uk" and self.trad == "de":  # "BA-MA, BW 2/1234": a Bestand, not a UK code
+                f = tok.fields
+                tok.fields = {"fund": f"{f['fund']} {f['inventory']}", "file": f["file"]}
             top = min(LEVEL_INDEX[k] for k in tok.fields)
             if any(k in self.fields for k in tok.fields) or (not self.named_trad and top <= self.cur):
                 self.close(top, tok.start)
