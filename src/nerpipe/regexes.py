@@ -431,11 +431,12 @@ DECIMAL_FILE = _compile(
 # A US file unit written as a code, wherever it stands before or after the box: a decimal file
 # ("751G.00/1-2558", "091 Indochina"), a subject-numeric file ("POL 27 VIET S", "POL US-USSR"),
 # a serial number ("NSC 5405", "CF 2051"), an electronic telegram of the CFPF ("1974SAIGON01234"),
-# a post's file number and subject ("350—Political Reporting").
+# a post's file number and subject ("350—Political Reporting"); a telegram's number may be
+# spaced ("2002 ATHENS 002867").
 FILE_CODE = _compile(
     r"""^(?:\d{3}(?:\.\d+)?[A-Z]{0,2}(?:\.\d+)?(?:/|\s|[—–-]\p{L}|$)
         | [A-Z]{2,5}\s(?:\d{1,5}(?:[-–]\d+)*|[A-Z]{2,}[-–][A-Z]{2,})(?:\s|$)
-        | \d{4}[A-Z]{3,}\d{3,6}$)""",
+        | \d{4}\s?[A-Z]{3,}\s?\d{3,6}$)""",
     FLAGS,
 )
 # A record group's title after (or before) its number is no series of it: "Records of the JCS",
