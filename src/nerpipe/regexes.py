@@ -358,7 +358,7 @@ LOCATOR_PIECES: dict[str, str] = {
     "signature": r"$sig_part(?:/$sig_part){0,5}",
     # "FO 371/123456", "PREM 11/1234", "CAB 128/29", and a registry number "F 1041/5", "CM (55) 12"
     "uk_ref": r"""(?P<uk_fund>$uk_dept)\s?(?P<uk_inventory>\d{1,4})/(?P<uk_file>\d{1,6}[A-Z]?)(?![\w/])
-        (?:\s*,\s*(?P<uk_subfile>[A-Z]{1,2}\s?\d{1,5}/\d{1,4}(?:/\d{1,4})?|C[MC]?\s?\(\d{2}\)\s?\d{1,3}))?""",
+        (?:\s*,\s*(?P<uk_subfile>[A-Z]{1,2}\s?\d{1,5}/\d{1,4}(?:/\d{1,4})?|C[MC]?\s?\(\d{2}\)\s?\d{1,3}(?:st|nd|rd|th)?(?:\s+[Cc]onclusions)?))?""",
     # "DY 30/IV 2/2.035/56", "NY 4090/123", "B 136/1234", "RH 19 III/123", "R 43-I/1309"; "MfAA,
     # A 17392" (a fund, then a signature)
     "de_ref": r"""(?P<de_fund>(?:$de_code)(?:\s?\d{1,4}(?:[-\s][IVX]{1,4})?)?)(?:/|,\s(?=[A-Z]\s\d))(?P<de_file>(?:[A-Z]\s)?$signature)(?![\w/])""",

@@ -199,7 +199,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Every token of text[lo:hi], named segments included, in order."""
     raw: list[Token] = []
+    quoted = _quoted_spans(text, lo, hi)
     for m in rx.LOCATOR_TOKEN.finditer(text, lo, hi):
+        if quoted and any(a < m.start() and m.end() <= b for a, b in quoted):
+            continue  # inside a quoted title: '“Vietnam Memos (A), Vol. 32”', '“Department of State Publication ...”'
         raw.append(_token(text, m))
     kept: list[Token] = []
     for tok in raw:
@@ -229,6 +232,19 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
         out.append(tok)
         pos = tok.end
     out.extend(_named_pieces(text, pos, hi))
+    return out
+
+
+def _quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of text[lo:hi] inside curly double quotes (titles): [(open, close)]."""
+    out: list[tuple[int, int]] = []
+    start = text.find("“", lo, hi)
+    while start >= 0:
+        end = text.find("”", start + 1, hi)
+        if end < 0:
+            break
+        out.append((start, end))
+        start = text.find("“", end + 1, hi)
     return out
 
 
@@ -378,7 +394,8 @@ def _explicit(piece: str, trad: str) -> tuple[list[LevelWord], int, int] | None:
     heads, tails = _named_forms(trad)
     for k in range(min(3, len(words) - 1), 0, -1):
         head = " ".join(words[:k])
-        found = heads.get(head) or heads.get(skeleton(head))
+        bare = head.removesuffix(":")  # "Folder: Vietnam 1965"
+        found = heads.get(bare) or heads.get(skeleton(bare))
         if found:
             return found, len(head) + 1, len(piece)
     for k in range(min(2, len(words) - 1), 0, -1):
@@ -405,12 +422,15 @@ def _named_forms(trad: str) -> tuple[dict[str, list[LevelWord]], dict[str, list[
 
 
 def _choose(tok: Token, trad: str, cur: int, later: list[Token]) -> LevelWord | None:
-    """The reading of a level word at this place: the first level below `cur` (a reading that
-    needs a lower level after it gets one only if one follows), else the shallowest (a new unit)."""
+    """The reading of a level word at this place: the first level below `cur` (after a ";" the
+    first from the top; a reading that needs a lower level after it gets one only if one
+    follows), else the shallowest (a new unit)."""
     readings = _readings(tok, trad)
     for w in readings:
         if w.level == "reel":
             return w
+    if tok.sep == ";":
+        cur = -1  # "...; f. 89, op. 45, ...": after a semicolon a unit may restate its levels from the top
     ordered = sorted(readings, key=lambda w: LEVEL_INDEX[w.level])
     for w in ordered:
         idx = LEVEL_INDEX[w.level]
