@@ -469,12 +469,15 @@ PART_SPLIT = _compile(r"^(?P<left>.+?)\s+[–—]\s+(?P<right>\p{Lu}.+)$", FLAGS
 ARCHIVE_RESTATED = _compile(r"^[\s,]*\(?\s*(?:(?:formerly|now|also|then|previously|earlier)\s+)?$", FLAGS)
 
 # Where a citation may end and another begin inside one string: a semicolon, or an " and "
-# (", and ") between two documents or two locators.
-CITATION_CUT = _compile(r";\s*|,?\s+and\s+", FLAGS)
+# (", and "; in the languages of the archives' notes: "und", "et", "i", "és", "и") between two
+# documents or two locators.
+CITATION_CUT = _compile(r";\s*|,?\s+(?:and|und|et(?!\s+al\b)|i|és|и)\s+", FLAGS)
 # A lead-in that says where documents are, with no document line: "Both documents are in",
-# "The originals are held in", "These are at".
+# "The originals are held in", "These are at", and lower-case phrases: "the reports in",
+# "original in", "also in".
 LOCATED_IN = _compile(
-    r"^\s*(?:\p{Lu}[\w’']*(?:\s+[\w’']+){0,4}\s+)?(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:(?:held|kept|preserved|filed)\s+)?(?:in|at|among)\s*:?\s*$",
+    r"""^\s*(?:(?:\p{Lu}[\w’']*(?:\s+[\w’']+){0,4}\s+)?(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:(?:held|kept|preserved|filed)\s+)?(?:in|at|among)
+        | (?:\p{Ll}[\w’']*\s+){1,4}(?:in|at))\s*:?\s*$""",
     FLAGS,
 )
 # The word that opens a document's description in a note ("memorandum of conversation between
@@ -483,7 +486,13 @@ DOCUMENT_WORD = _compile(
     r"""^(?:the\s+|a\s+|an\s+)?(?:memorandum|memoranda|memo|letter|telegram|tel\.|cable|despatch|dispatch
         |airgram|report|minutes|note|notes|record|conversation|transcript|message|instruction|circular
         |draft|paper|study|summary|aide-m[ée]moire|protocol|press\s+conference|speech|statement|diary
-        |notes?\s+of|enclosure|attachment)\b""",
+        |notes?\s+of|enclosure|attachment
+        # the same kinds of document in the archives' languages (German, French, Russian, Polish,
+        # Czech, Hungarian)
+        |vermerk|aktenvermerk|bericht|telegramm|brief|niederschrift|protokoll|aufzeichnung
+        |télégramme|lettre|dépêche|compte\s+rendu|procès-verbal
+        |записка|запись|телеграмма|письмо|справка|доклад|протокол|стенограмма|информация
+        |notatka|szyfrogram|sprawozdanie|pismo|zpráva|záznam|dopis|jelentés|feljegyzés|távirat)\b""",
     FLAGS | regex.IGNORECASE,
 )
 # The lead-in of a note's citation: "See", "See also", "passim,", "both in", "Quote from".
@@ -688,9 +697,13 @@ PERIODICAL = _compile(
 # Small pieces the citation parser uses to cut and clean what the grammar matched
 # ---------------------------------------------------------------------------------------------
 
-# Function words left dangling when the date is cut off a title: "... Pham Van Dong on the".
+# Function words left dangling when the date is cut off a title: "... Pham Van Dong on the",
+# "Note du" (12 mai 1965), "Записка от" (12 мая 1965 г.), "Bericht vom", "Notatka z".
 # Searched from the end (REVERSE): the pattern is anchored there, so it fails fast.
-DANGLING = _compile(r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE | regex.REVERSE)
+DANGLING = _compile(
+    r"(?:\s+(?:on|of|dated|from|at|in|the|du|de|des|vom|von|от|z))+\s*$",
+    FLAGS | regex.IGNORECASE | regex.REVERSE,
+)
 # A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)".
 EMPTY_PARENS = _compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
 # A lead-in before a citation: "see ", "see also ", "cf. ".

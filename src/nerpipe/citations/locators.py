@@ -847,6 +847,10 @@ class _Walk:
         if WEB.search(piece) or not self.named_trad:
             return False  # "..., file 721: Document of ...": the description; a web page is no unit
         explicit = _explicit(piece, self.trad)
+        if rx.CORRESPONDENCE.search(piece) and regex.search(
+            r"\band\s+$", self.text[max(0, tok.start - 5) : tok.start]
+        ):
+            return False  # "..., Box 2950 and Rusk to Lodge, telegram 1798, ...": another document
         title_goes_on = self.container and run == "file" and tok.sep == ","  # "Yalta-Malta Papers, etc."
         if explicit is None and piece[:1].islower() and not title_goes_on:
             return False  # prose: "(RG 59) at College Park"
@@ -1198,8 +1202,11 @@ def description_start(text: str, lo: int, hi: int) -> int:
         if not _leads_a_document(text, m.end(), hi):
             left = text[start : m.start()].rstrip(" ,")
             dates = list(find_dates(left))
-            if m.group().strip() != ";" and not (dates and not left[dates[-1].end :].strip(" .,;:)")):
+            if dates and not left[dates[-1].end :].strip(" .,;:)"):
+                continue  # "... Thompson to Rusk, March 29, 1965; both in NARA": that document's
+            if m.group().strip() != ";":
                 return hi  # "China, pp. 1365–1409 and passim, NARA, ...": no description of its own
+            start = m.end()  # "Quoted in Zubok, ..., p. 123; original in APRF": another citation before
             continue
         if m.group().strip() == ";":
             start = m.end()
@@ -1231,7 +1238,8 @@ def _unmatched_close(text: str, lo: int, hi: int) -> int | None:
 
 
 def description_end(text: str, lo: int, hi: int) -> int:
-    """Where the description after a locator ends in text[lo:hi]: sentences after it belong to the
+    """Where the description after a locator ends in text[lo:hi]: at a ";", at an " and " that opens
+    another document, at the bracket that closes the locator's own; sentences after it belong to the
     record when they date or paginate a document ("... ll. 59–61. Record of conversation with
     Mao, 31 July 1958"); prose with neither does not ("... ll. 15–18ob. I thank Mark Kramer ...").
 
@@ -1243,7 +1251,12 @@ def description_end(text: str, lo: int, hi: int) -> int:
 
     close = _unmatched_close(text, lo, hi)
     if close is not None:
-        return close  # "The report (RGVA, ..., ll. 10–15) estimated ...": the bracket ends it
+        hi = close  # "The report (RGVA, ..., ll. 10–15) estimated ...": the bracket ends it
+    free = _free_positions(text, lo, hi)
+    for m in rx.CITATION_CUT.finditer(text, lo, hi):
+        if free[m.start() - lo] and (";" in m.group() or _opens_document(text, m.end(), hi)):
+            hi = m.start()  # "...; Suslov to the CC, ..., ibid.": what follows is another citation
+            break
     after_period = text[lo - 1 : lo] == "."
     opens = (after_period and regex.match(r"\s+\p{Lu}", text[lo:hi])) or regex.match(
         r"\.\s+\p{Lu}", text[lo:hi]
