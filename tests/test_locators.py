@@ -395,6 +395,11 @@ VARIANTS = [
     ('Lodge to Rusk, telegram 2010, May 4, 1964, NARA, RG 59, CFPF 1964–66, POL 27 VIET S, Box 2950 and Rusk to Lodge, telegram 1798, May 5, 1964, ibid.', [{'archive': 'NARA', 'archive_stated': True, 'fund': '59', 'inventory': 'CFPF 1964–66', 'folder': '2950', 'file': 'POL 27 VIET S', 'date': '1964-05-04', 'title': 'Lodge to Rusk, telegram 2010'}]),
     ('Bericht, 5.3.1965, SAPMO-BArch, DY 30/IV A 2/20/456, Bl. 12–15, und Vermerk, 8.3.1965, PA AA, MfAA, C 1223/72, Bl. 3.', [{'archive': 'BArch', 'archive_stated': True, 'fund': 'DY 30', 'file': 'IV A 2/20/456', 'pages': [[12, 15]], 'date': '1965-03-05', 'title': 'Bericht'}, {'archive': 'PAAA', 'archive_stated': True, 'fund': 'MfAA', 'file': 'C 1223/72', 'pages': [[3, 3]], 'date': '1965-03-08', 'title': 'Vermerk'}]),
     ('Note du 12 mai 1965, MAE, Asie-Océanie 1956–1967, Vietnam-Sud, vol. 101, et télégramme du 14 mai, ibid., vol. 102.', [{'archive': 'AMAE', 'archive_stated': True, 'fund': 'Asie-Océanie 1956–1967', 'inventory': 'Vietnam-Sud', 'folder': '101', 'date': '1965-05-12', 'title': 'Note'}]),
+    ("Центральний державний архів громадських об'єднань України (далі – ЦДАГО України), ф. 1, оп. 24, спр. 4263, арк. 1–5", [{'archive': 'TsDAHO', 'archive_stated': True, 'fund': '1', 'inventory': '24', 'file': '4263', 'pages': [[1, 5]]}]),
+    ('Archiwum Akt Nowych (dalej: AAN), KC PZPR, sygn. 2632, k. 3', [{'archive': 'AAN', 'archive_stated': True, 'fund': 'KC PZPR', 'file': '2632', 'pages': [[3, 3]]}]),
+    ('Archives nationales d’outre-mer (ci-après ANOM), HCI, carton 12', [{'archive': 'ANOM', 'archive_stated': True, 'fund': 'HCI', 'folder': '12'}]),
+    ('Rossiiskii gosudarstvennyi arkhiv sotsial’no-politicheskoi istorii, f. 17, op. 3, d. 5', [{'archive': 'RGASPI', 'archive_stated': True, 'fund': '17', 'inventory': '3', 'file': '5'}]),
+    ('Lyndon Baines Johnson Presidential Library, NSF, Country File, Vietnam, Box 12', [{'archive': 'LBJL', 'archive_stated': True, 'fund': 'NSF', 'inventory': 'Country File, Vietnam', 'folder': '12'}]),
 ]  # fmt: skip
 
 FIELDS = (

@@ -47,7 +47,13 @@ def canonical_archive(alias: str | None) -> str | None:
     if alias is None:
         return None
     alias = " ".join(alias.split())
-    return ARCHIVE_ALIASES.get(alias) or ARCHIVE_ALIASES.get(alias.upper()) or alias
+    plain = alias.replace("’", "'").replace("ʹ", "'")  # "Archives nationales d’outre-mer"
+    return (
+        ARCHIVE_ALIASES.get(alias)
+        or ARCHIVE_ALIASES.get(plain)
+        or ARCHIVE_ALIASES.get(alias.upper())
+        or alias
+    )
 
 
 def tradition(archive_id: str | None) -> str | None:

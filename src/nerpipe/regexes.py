@@ -58,7 +58,7 @@ def _with_apostrophes(forms: list[str]) -> list[str]:
 # Word lists matched as regex "named lists" (`\L<name>`: a set lookup, longest item first), far
 # faster than an alternation of hundreds of literals: archive names, month names of other languages.
 NAMED_LISTS: dict[str, list[str]] = {
-    "archive_names": sorted(ARCHIVE_ALIASES),
+    "archive_names": _with_apostrophes(sorted(ARCHIVE_ALIASES)),
     "foreign_months": _with_apostrophes(list(FOREIGN_MONTHS)),
     # alone before a year a month name needs four letters: "dekabr' 1962", "juin 1954", but not
     # the Vietnamese given name in "Nguyen Thi Mai 1965"
@@ -383,7 +383,9 @@ LOCATOR_PIECES: dict[str, str] = {
         | (?P<word>$number_words)$after(?:\s*,(?!\s*$year)|\s*:)?\s*(?:(?:№|[Nn]o\.|[Nn]r\.)\s*)?(?P<value>$list))""",
     "year": YEAR,
     # a short form defined in passing is no level: "(henceforth Noble Papers)", "(hereafter RGASPI)"
-    "hence": r"""\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter|далее)(?:\s+cited\s+as)?(?:\s*[—–-])?\s+
+    # ... and in the archives' languages: далее, далі, ci-après, dalej, dále jen, a továbbiakban
+    "hence": r"""\((?:[Hh]enceforth|[Hh]ereafter|[Hh]ereinafter|далее|далі|ci-après|dalej|dále\s+jen|a\s+továbbiakban|im\s+Folgenden)
+        (?:\s+cited\s+as)?(?:\s*[—–:-])?\s+
         (?P<short>[^()]{1,80}?)\)""",
     # one test of the word start for all alternatives but the bracketed short form; an archive's
     # name starts with a capital (or a CJK letter), a level word has its number within 40
