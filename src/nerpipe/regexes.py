@@ -59,6 +59,8 @@ def _with_apostrophes(forms: list[str]) -> list[str]:
 # faster than an alternation of hundreds of literals: archive names, month names of other languages.
 NAMED_LISTS: dict[str, list[str]] = {
     "archive_names": _with_apostrophes(sorted(ARCHIVE_ALIASES)),
+    # their first three letters (or the whole of a shorter name): one set lookup before the long list
+    "archive_starts": sorted({a[:3] for a in _with_apostrophes(sorted(ARCHIVE_ALIASES))}),
     "foreign_months": _with_apostrophes(list(FOREIGN_MONTHS)),
     # alone before a year a month name needs four letters: "dekabr' 1962", "juin 1954", but not
     # the Vietnamese given name in "Nguyen Thi Mai 1965"
@@ -202,9 +204,7 @@ PAGE_PAIR_RE = _compile(r"(\d+)(?:\s?(?:ob|об)\.?)?(?:\s*[-–]\s*(\d+))?")
 
 # Any alias of a registered archive: "RSAMH", "RGANI", "TsKhSD", "РГАНИ", "AVP RF", and the
 # names spelled out ("Russian State Archive of Modern History").
-ARCHIVE = (
-    r"(?=[\p{Lu}\p{Lo}])(?P<archive>\L<archive_names>)"  # names start with a capital: a cheap test first
-)
+ARCHIVE = r"(?=\L<archive_starts>)(?P<archive>\L<archive_names>)"  # a cheap test of the first letters first
 # A unit number: "5", "009540", "059a", "Р-12", "R-5446"; a file range "1-125".
 NUMBER = r"(?:[A-ZА-Я]-?)?\d{1,6}[a-zа-я]?(?![\d])"
 # Between two levels: "Fund 5, inventory 75", "f. 5. op. 75", "Fund 5 inventory 75".
@@ -388,10 +388,10 @@ LOCATOR_PIECES: dict[str, str] = {
         (?:\s+cited\s+as)?(?:\s*[—–:-])?\s+
         (?P<short>[^()]{1,80}?)\)""",
     # one test of the word start for all alternatives but the bracketed short form; an archive's
-    # name starts with a capital (or a CJK letter), a level word has its number within 40
-    # characters: two cheap tests that spare most words of prose the long alternations
+    # name starts with one of the names' first three letters, a level word has its number within
+    # 40 characters: two cheap tests that spare most words of prose the long alternations
     "token": r"""(?P<hence>$hence)
-        | $before(?:(?=[\p{Lu}\p{Lo}])(?<!\[)(?P<archive>$archive)(?!\s*[,.]?\s*[”"])$archive_end
+        | $before(?:(?=\L<archive_starts>)(?<!\[)(?P<archive>$archive)(?!\s*[,.]?\s*[”"])$archive_end
           | $uk_ref
           | $de_ref
           | $cn_ref
@@ -405,9 +405,13 @@ LOCATOR_PIECES: dict[str, str] = {
 LOCATOR_TOKEN = _compile(_expand("$token", LOCATOR_PIECES), FLAGS)
 # What may open a locator outside brackets and notes: a fund-level word with its number, a
 # record group, a UK or German code with its slash, a PRC file number (cheap to find).
-FUND_FORMS = _forms(
-    sorted({w.form for w in lv.WORDS if w.level == "fund" and not w.exact and not w.postfix}),
-    sorted({w.form for w in lv.WORDS if w.level == "fund" and w.exact and not w.postfix}),
+# plain forms (no look-alike letters): a cheap test, the grammar reads the rest
+FUND_FORMS = "|".join(
+    regex.escape(f) if exact else f"(?i:{regex.escape(f)})"
+    for f, exact in sorted(
+        {(w.form, w.exact) for w in lv.WORDS if w.level == "fund" and not w.postfix},
+        key=lambda fe: -len(fe[0]),
+    )
 )
 LOCATOR_HINT = _compile(
     _expand(

@@ -368,7 +368,8 @@ def parse_citation(
     start, end = _trim(text, start, end)
     if start >= end:
         return []
-    pieces = split_citations(text, start, end) if _locator_hint(text[start:end]) else [(start, end)]
+    cut = rx.CITATION_CUT.search(text, start, end) is not None  # cheap: most strings hold no ";" or " and "
+    pieces = split_citations(text, start, end) if cut and _locator_hint(text[start:end]) else [(start, end)]
     if len(pieces) > 1:  # "..., ll. 4-6; Record of conversation ..., RGANI, f. 5, ..."
         records: list[Citation] = []
         defined: dict[str, str] = {}
