@@ -14,6 +14,7 @@ Three places hold citations:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -413,9 +414,10 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     """
     found: list[Citation] = []
     notes = Spans()
+    known: set[str] = set()  # authors named so far: a later short form gives only the surname
     for note in rx.NOTE_LINE.finditer(text, lo, hi):
         start, end = note.span("body")
-        records = parse_note(text, start, end)
+        records = parse_note(text, start, end, known)
         if records:
             found.extend(records)
             notes.add(start, end)
@@ -442,28 +444,197 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     return sorted(found, key=lambda c: c.start)
 
 
-def parse_note(text: str, start: int, end: int) -> list[Citation]:
+def parse_note(text: str, start: int, end: int, known: set[str] | None = None) -> list[Citation]:
     """The citations of one footnote or endnote, one record each.
 
     A note is prose as often as not: it is cut into sentences, then at semicolons and at an
-    " and " that opens another document or locator ("... 1456 1/2 and Long to Spaulding, March
+    " and " that opens another document or work ("... 1456 1/2 and Long to Spaulding, March
     16, 1940, NARA, ..."). A piece that only adds a unit to the locator before it ("1949–1950",
-    "Box 20, 10") shares that locator's levels. A bare "Title, Place, Year" needs pages to count.
+    "Box 20, 10") shares that locator's levels; a later volume of a series ("; vol. XXII, ...")
+    shares the series' title, and a work listed after an author's first ("See Bryton Barron, A;
+    B; and C") shares the author. Published works are never archival. `known` collects the
+    authors named so far in the document (a later short form names them by surname only).
     """
     from nerpipe.citations.notes import note_pieces, unit_shaped
 
+    known = set() if known is None else known
     records: list[Citation] = []
     for sentence in note_pieces(text, start, end):
         context: dict[str, str] | None = None
+        previous: Citation | None = None
+        last_end = start
         for p_start, p_end, joined in sentence:
-            pieces = [r for r in parse_citation(text, p_start, p_end, origin="note") if _plausible(r, "note")]
-            if not pieces and joined and context is not None and unit_shaped(text, p_start, p_end):
+            pieces: list[Citation] = []
+            if joined and context is not None and unit_shaped(text, p_start, p_end):
                 s, e = _trim(text, p_start, p_end)
                 pieces = parse_archival(text, s, e, "note", context)
+            if not pieces:
+                # a work after a semicolon may share what the one before stated ("A; B; and C")
+                listed = joined and ";" in text[last_end:p_start]
+                pieces = note_piece(text, p_start, p_end, known, previous if joined else None, listed)
             if pieces:
                 records.extend(pieces)
                 context = last_context(pieces) if pieces[-1].kind == "archival" else None
+                previous = pieces[-1]
+                last_end = p_end
+                for c in pieces:
+                    if c.kind == "bibliographic" and c.authors:
+                        known.update(person for person in _author_names(text, c))
     return records
+
+
+def note_piece(
+    text: str,
+    start: int,
+    end: int,
+    known: set[str] | None = None,
+    previous: Citation | None = None,
+    listed: bool = False,
+) -> list[Citation]:
+    """The citations of one piece of a note (between semicolons or a joining " and ").
+
+    In order: a pinpoint that points back ("Quote on p. 857" -> ibid); a citation given in
+    brackets after prose ("... was forwarded in late April 1955 (see A to B, ..., NARA, ...)");
+    a published work (publication facts, a journal issue, a web address: never archival); an
+    archival locator; a work by the Chicago note forms; an author-year or ibid short form.
+    """
+    from nerpipe.citations import chicago
+    from nerpipe.citations.notes import bracketed_citation, cut_prose_tail, opens, trailing_remark
+
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return []
+    if text[start] == "(" and text[end - 1] == ")" and _wrapped(text[start:end]):
+        start, end = _trim(text, start + 1, end - 1)  # a sentence of its own in brackets: "(p. 214)"
+        if start >= end:
+            return []
+    back = rx.POINT_BACK.match(text, start, end)
+    if back:  # "Quote on p. 857": the page of the citation before
+        start = back.end()
+    else:
+        led = [m for m in rx.SEE_IN_PROSE.finditer(text, start, end) if m.start() > start]
+        if led and not any(ch.isdigit() or ch in '“"' for ch in text[start : led[0].start()]):
+            start = led[0].end()  # "For the broader construction of ..., including ..., see X"
+            if text.startswith("passim", start):
+                start, end = _trim(text, start, end)
+    body = text[start:end]
+    if rx.IBID.match(body) or rx.BARE_PAGES_RE.match(body):
+        short = parse_short(text, start, end, origin="note")
+        return [short] if short else []
+    inner = bracketed_citation(text, start, end)
+    if inner is not None:
+        out: list[Citation] = []
+        for sentence in _sub_pieces(text, *inner):
+            for a, b, _ in sentence:
+                out.extend(note_piece(text, a, b, known))
+        return out
+    remark = trailing_remark(text, start, end)  # "(also available online at <site>, URL)"
+    extra: list[Citation] = []
+    if remark is not None:
+        end, r_start, r_end = remark
+        extra = note_piece(text, r_start, r_end, known)
+    end = cut_prose_tail(text, start, end)
+    frozen = frozenset(known or ())
+    if chicago.published(text, start, end):
+        work = chicago.parse_work(text, start, end, "note", frozen)
+        if work is not None:
+            cite = _work_citation(text, work, previous, listed)
+            trailing = rx.TRAILING_PAGES.search(text, work.end, end)
+            if trailing and rx.PROSE_RUN3.search(text, work.end, trailing.start()):
+                # "... (Washington: GPO, 1948) as unilateral rather than ... on pp. 92–94"
+                a, b = trailing.span("ref")
+                back_ref = Citation(
+                    start=a, end=b, kind="ibid", text=text[a:b],
+                    pages=parse_pages(text[a:b]), rule="ibid.bare-pages",
+                )  # fmt: skip
+                return [cite, back_ref, *extra]
+            rest = text[work.end : end]
+            if rest.strip() and opens(rest) and rx.URL.search(text, work.start, work.end):
+                # a separator left out after an address: "...covert-hlp.html minutes of March 1998 ..."
+                return [cite, *note_piece(text, work.end, end, known, cite), *extra]
+            return [cite, *extra]
+    archival = [r for r in parse_archival(text, start, end, "note") if _archival_plausible(r)]
+    if archival:
+        return [*archival, *extra]
+    if (
+        rx.YEAR_RE.search(body)
+        and (m := rx.AUTHOR_YEAR.match(body))
+        and not rx.NOT_AN_AUTHOR.match(m.group("authors"))
+    ):
+        short = parse_short(text, start, end, origin="note")  # "Chanda 1986, p. 59" in a note
+        if short is not None and short.rule == "bibliographic.author-year":
+            return [short, *extra]
+    work = chicago.parse_work(text, start, end, "note", frozen)
+    if work is not None:
+        return [_work_citation(text, work, previous, listed), *extra]
+    short = parse_short(text, start, end, origin="note")
+    if short is not None and _plausible(short, "note") and short.rule != "bibliographic.newspaper":
+        dated = short.rule == "bibliographic.title-year" and any(
+            len(d.norm or "") >= 10 for d in find_dates(text[start:end])
+        )  # "Notes of Secretary’s Staff Meeting, October 30, 1957, p. 2": a document, no work
+        if not dated and not (short.authors and rx.NOT_AN_AUTHOR.match(short.authors[0])):
+            return [short, *extra]
+    return extra
+
+
+def _sub_pieces(text: str, start: int, end: int) -> list[list[tuple[int, int, bool]]]:
+    from nerpipe.citations.notes import note_pieces
+
+    return note_pieces(text, start, end)
+
+
+def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool = False) -> Citation:
+    """A parsed work as a record, with what it shares with the work listed before it: the series'
+    title ("...; vol. XXII, Northeast Asia") or, in a list after a semicolon, the author ("See
+    Bryton Barron, “A,” National Review (...); “B,” National Review (...); C (New York: ...)")."""
+    from nerpipe.citations import chicago
+
+    if previous is not None and previous.kind == "bibliographic":
+        series = chicago.series_of(previous.title, text[work.start : work.end])
+        work = chicago.with_series(text, work, series)
+        if (
+            listed
+            and not work.authors
+            and work.shares_author
+            and previous.authors
+            and previous.rule in SHARING_RULES
+        ):
+            before = chicago.parse_work(text, previous.start, previous.end, "note")
+            same_paper = (
+                work.container is not None and before is not None and before.container == work.container
+            )
+            if same_paper or (
+                work.container is None and chicago.PUBLICATION_RE.search(text, work.start, work.end)
+            ):
+                work.authors = list(previous.authors)
+                work.title = None
+                work.rule = "bibliographic.note.shared-author"
+    return chicago.to_citation(text, work)
+
+
+# Works whose author a later work of the same list may share.
+SHARING_RULES = frozenset({"bibliographic.note.work", "bibliographic.note.shared-author"})
+
+
+def _author_names(text: str, c: Citation) -> list[str]:
+    """The authors of a record as written in full ("Justin Hart"), for later short forms."""
+    from nerpipe.citations import chicago
+
+    work = chicago.parse_work(text, c.start, c.end, "note")
+    return [text[a:b] for a, b in work.author_spans] if work else []
+
+
+def _archival_plausible(c: Citation) -> bool:
+    """A US locator names its repository, a record group, a box, an entry or a lot file; a title
+    that only ends in "Papers" ("Foreign Relations ...: Diplomatic Papers, The Soviet Union,
+    1933–1939") is a published volume, not a collection."""
+    if archive_tradition(c.archive) not in (None, "us") or c.archive:
+        return True
+    return bool(
+        c.folder
+        or (c.fund and c.fund[:1].isdigit())
+        or (c.inventory and rx.US_SERIES_WORD.search(c.inventory))
+    )
 
 
 def parse_several(text: str, start: int, end: int, origin: str = "paren") -> list[Citation]:
