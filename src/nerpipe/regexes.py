@@ -66,7 +66,7 @@ DATE_START = r"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ear
 DATE = regex.compile(
     rf"""
     {DATE_START}
-    {NOT_A_UNIT_NUMBER}
+    (?:(?!\d)|{NOT_A_UNIT_NUMBER})   # the unit-word test is for numbers: "the file, March 7, 1955" is a date
     (?<![\w.\-–/])          # not glued to a longer number or word: "1.21.1978", "N1978"
     (?:
       # "first half of 1976"
@@ -642,6 +642,14 @@ SEE_IN_PROSE = regex.compile(
 NOT_AN_AUTHOR = regex.compile(
     rf"^(?:{MONTH}|{SEASON}|In|On|By|From|Since|Until|After|Before|During|The|See)$", FLAGS
 )
+# What a document's description drops: "and passim" / "passim," before the locator, "[no date]",
+# "[sic]", and the comma that American style puts inside a closing quote ("Title,” in ...").
+DESCRIPTION_NOISE = regex.compile(
+    r"\s*\band\s+passim\b|\bpassim\b,?|\[no\s+date\],?|\s*\[sic\]|,(?=[”\"])", FLAGS
+)
+SIC = regex.compile(r"\s*\[sic\]", FLAGS)
+# A date right after a comma: ", March 15, 1955 in NARA".
+DATE_AFTER = regex.compile(rf"^,\s+(?:{MONTH}\s+\d|\d{1, 2}\s+{MONTH})", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

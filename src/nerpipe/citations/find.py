@@ -110,6 +110,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What may stand around a document's date: "(April 1, 1965)", "[April 14, 1955?]".
+DATE_EDGE = " .,;:()[]?"
+
+
 def _date_and_title(body: str) -> tuple[str | None, str | None]:
     """Split the description around a unit into the document date and the title.
 
@@ -124,10 +128,11 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
     if last is not None:
         tail = body_wo_pages[last.end :]
         head = body_wo_pages[: last.start]
-        if not tail.strip(" .,;:()") or (len(tail.strip()) > 12 and not head.strip(" .,;:()")):
+        if not tail.strip(DATE_EDGE) or (len(tail.strip()) > 12 and not head.strip(DATE_EDGE)):
             date = last.norm
-            title_text = head + " " + tail if not tail.strip(" .,;:()") else tail
-        elif not head.strip(" .,;:()"):
+            # "..., [April 14, 1955?]": the editor's brackets go with the date
+            title_text = head.rstrip(" [") if not tail.strip(DATE_EDGE) else tail
+        elif not head.strip(DATE_EDGE):
             date = last.norm
             title_text = tail
         elif rx.TITLE_AFTER_DATE.match(tail) and len(tail) > 20:
@@ -148,7 +153,7 @@ def _locator_hint(body: str) -> bool:
 
 
 # A trailing "in" before the locator: "Noble to Reinhardt (unsent), March 29, 1951 in NARA".
-TRAILING_IN = regex.compile(r"(?:\s+(?:both|all)?\s*in|\s+attached\s+to)\s*$")
+TRAILING_IN = regex.compile(r"(?:,?\s+(?:both|all)?\s*in:?|,?\s+attached\s+to)\s*$")
 
 
 def parse_archival(
@@ -179,7 +184,10 @@ def parse_archival(
             archive_alias, stated = found.group("archive"), True
             before_text = before_text[: found.start()] + before_text[found.end() :]
     before_text = TRAILING_IN.sub("", rx.HENCEFORTH.sub(" ", before_text))
-    rest = rx.HENCEFORTH.sub(" ", rest)
+    # "..., November 25, 1953 and passim, Reed College, ...", "[no date]", "Title,” in": the
+    # description without them (docs/annotation.md, "Span"; a comma inside a closing quote)
+    before_text = rx.DESCRIPTION_NOISE.sub("", before_text)
+    rest = rx.DESCRIPTION_NOISE.sub("", rx.HENCEFORTH.sub(" ", rest))
     pages_m = last(rx.PAGES_RE.finditer(rest)) or last(rx.PAGES_RE.finditer(before_text))
     date, title = _date_and_title(rest)
     if before_text.strip():  # a description before the unit: "Report of ..., 3 March 1962, AVPRF, ..."
@@ -217,7 +225,7 @@ def parse_archival(
                 folder=f.get("folder"),
                 file=rx.DASH_RE.sub("-", f["file"])
                 if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS
-                else f.get("file"),
+                else _no_sic(f.get("file")),
                 subfile=f.get("subfile"),
                 reel=f.get("reel"),
                 pages=pages,
@@ -227,6 +235,11 @@ def parse_archival(
             )
         )
     return records
+
+
+def _no_sic(value: str | None) -> str | None:
+    """A value as written, without the author's "[sic]" ("... Venezuelan Newspaper [sic]")."""
+    return rx.SIC.sub("", value).strip() or None if value else value
 
 
 # Traditions whose file values are titles or codes kept as written ("811.00/5–1645").
@@ -464,14 +477,12 @@ def parse_note(text: str, start: int, end: int, known: set[str] | None = None) -
         previous: Citation | None = None
         last_end = start
         for p_start, p_end, joined in sentence:
-            pieces: list[Citation] = []
-            if joined and context is not None and unit_shaped(text, p_start, p_end):
+            # a work after a semicolon may share what the one before stated ("A; B; and C")
+            listed = joined and ";" in text[last_end:p_start]
+            pieces = note_piece(text, p_start, p_end, known, previous if joined else None, listed)
+            if not pieces and joined and context is not None and unit_shaped(text, p_start, p_end):
                 s, e = _trim(text, p_start, p_end)
                 pieces = parse_archival(text, s, e, "note", context)
-            if not pieces:
-                # a work after a semicolon may share what the one before stated ("A; B; and C")
-                listed = joined and ";" in text[last_end:p_start]
-                pieces = note_piece(text, p_start, p_end, known, previous if joined else None, listed)
             if pieces:
                 records.extend(pieces)
                 context = last_context(pieces) if pieces[-1].kind == "archival" else None
@@ -499,7 +510,13 @@ def note_piece(
     archival locator; a work by the Chicago note forms; an author-year or ibid short form.
     """
     from nerpipe.citations import chicago
-    from nerpipe.citations.notes import bracketed_citation, cut_prose_tail, opens, trailing_remark
+    from nerpipe.citations.notes import (
+        bracketed_citation,
+        cut_prose_tail,
+        opens,
+        skip_prose_lead,
+        trailing_remark,
+    )
 
     start, end = _trim(text, start, end)
     if start >= end:
@@ -533,6 +550,8 @@ def note_piece(
     if remark is not None:
         end, r_start, r_end = remark
         extra = note_piece(text, r_start, r_end, known)
+        start, end = _trim(text, start, end)
+    start = skip_prose_lead(text, start, end)  # "This was a response to A to B, ..."
     end = cut_prose_tail(text, start, end)
     frozen = frozenset(known or ())
     if chicago.published(text, start, end):

@@ -93,11 +93,26 @@ def _and_split(text: str, start: int, end: int, free: list[bool], base: int) -> 
         if not free[m.start() - base]:
             continue
         left, right = text[p_start : m.start()], text[m.end() : end]
+        if right.lstrip().startswith("passim") and _document_line(left) and not _locates(left):
+            continue  # "A to B, October 25, 1955 and passim, NARA, ...": one record, the line its title
         if _closes(left) and opens(right) and rx.CORRESPONDENCE.search(left.rsplit(",", 1)[-1]) is None:
             out.append((p_start, m.start()))
             p_start = m.end()
     out.append((p_start, end))
     return out
+
+
+def _document_line(piece: str) -> bool:
+    """Does the piece describe a document ("Karl Honaman to McIlvaine (...), October 25, 1955")?"""
+    return rx.CORRESPONDENCE.search(piece) is not None or "“" in piece
+
+
+def _locates(piece: str) -> bool:
+    """Does the piece hold a locator or a work of its own (not only a document's line)?"""
+    return any(
+        p.search(piece) is not None
+        for p in (rx.LOCATOR_HINT, rx.ARCHIVE_RE, rx.US_HINT, rx.URL, rx.NOTE_PAGE_REF, rx.PUBLICATION)
+    )
 
 
 def _closes(left: str) -> bool:
@@ -143,8 +158,11 @@ def opens(right: str) -> bool:
     if corr and name_shaped_list(corr.group("sender")):
         return True
     genre = rx.GENRE_AFTER_NAME.match(head)
-    if genre and name_shaped(genre.group("name")):
-        return True
+    if genre and not any(ch.isdigit() for ch in genre.group("name")) and " and " not in genre.group("name"):
+        if name_shaped(genre.group("name")):
+            return True  # "Dougall note, ...", "Jack Fleischer memorandum, ..."
+        if not genre.group("rest").strip() and rx.DATE_AFTER.match(right[len(head) :]):
+            return True  # "press conference transcript, March 15, 1955 in NARA"
     rest = right[len(head) :]
     names = [p for p in rx.NAME_LIST_SEP.split(head.strip()) if p]
     if names and all(name_shaped(p) for p in names):
@@ -213,7 +231,9 @@ def bracketed_citation(text: str, start: int, end: int) -> tuple[int, int] | Non
                     continue  # the work's own publication facts or address
                 before = "".join(c for c, f in zip(text[start:open_at], free, strict=False) if f)
                 led = rx.PAREN_LEAD_IN.match(inner) is not None
-                if (led or rx.PROSE_RUN.search(before)) and any(ch.isdigit() for ch in inner):
+                at_end = not text[i + 1 : end].strip(" .,;")
+                cited = any(ch.isdigit() for ch in inner) and not rx.NUMBER_ONLY.match(inner)
+                if at_end and cited and (led or rx.PROSE_RUN.search(before)):
                     return open_at + 1, i
     return None
 
@@ -238,6 +258,19 @@ def trailing_remark(text: str, start: int, end: int) -> tuple[int, int, int] | N
                     return i, i + 1, close
                 return None
     return None
+
+
+def skip_prose_lead(text: str, start: int, end: int) -> int:
+    """Where a document line starts after prose: "This was a response to Walter Bedell Smith to
+    U.S. Embassy Tokyo ..., NARA, ..." -> at "Walter". Only a correspondence line after the prose
+    counts ("memorandum of conversation between Dulles and ..." is a description, kept whole)."""
+    free = _outside(text, start, end)
+    first = next((i for i in range(start, end) if text[i] == "," and free[i - start]), end)
+    for run in rx.PROSE_RUN.finditer(text, start, first):
+        nxt = regex.compile(r"\s+(?=\p{Lu})").match(text, run.end(), first)
+        if nxt and rx.CORRESPONDENCE_LINE.match(text[nxt.end() : first]):
+            return nxt.end()
+    return start
 
 
 def cut_prose_tail(text: str, start: int, end: int) -> int:
