@@ -184,7 +184,7 @@ class EntityComponent:
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
-            for start_char, end_char in person_spans(cite):
+            for start_char, end_char in person_spans(cite, text):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
             if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
                 at = text.find(cite.place, cite.start, cite.end)

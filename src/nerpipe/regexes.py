@@ -650,6 +650,12 @@ DESCRIPTION_NOISE = regex.compile(
 SIC = regex.compile(r"\s*\[sic\]", FLAGS)
 # A date right after a comma: ", March 15, 1955 in NARA".
 DATE_AFTER = regex.compile(rf"^,\s+(?:{MONTH}\s+\d|\d{1, 2}\s+{MONTH})", FLAGS)
+# A lot file's words: a short form holding them names a series, not a collection.
+LOT_WORD = regex.compile(r"\bLot\b", FLAGS)
+# A series code: a capitals abbreviation opening a named series ("WTC", "CDF", "CFPF", "HO",
+# "S/S"); and a series piece that opens with one and then its years ("CDF 1950–1954").
+SERIES_CODE_WORD = regex.compile(r"[A-Z][A-Z/&]{1,5}(?=\s)", FLAGS)
+SERIES_OPENING = regex.compile(rf"^[A-Z][A-Z/&]{{1,5}}\s+{YEAR}", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

@@ -71,6 +71,7 @@ class Work:
     rule: str = "bibliographic.note"
     shares_author: bool = False  # may take the authors of the work before it ("; A; B; and C")
     container: str | None = None  # the periodical that holds it
+    other_spans: list[tuple[int, int]] = field(default_factory=list)  # editors of the book that holds it
 
 
 @cache
@@ -142,7 +143,7 @@ def _holders(text: str, lo: int, hi: int) -> list[Seg]:
     pos = lo
     for m in rx.HOLDER.finditer(text, lo, hi):
         how = m.group("how")
-        before = text[pos : m.start()].rstrip(" ,")
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" ,")
         if how == "in" and not (
             before.endswith(tuple(CLOSE_QUOTES)) or _ends_with_date(before) or before.endswith(("]", ")"))
         ):
@@ -500,7 +501,20 @@ def _read(
                 work.rule = "bibliographic.note.item"
                 rest = segs[1:]
     body = rest
+    work.other_spans = _holder_names(text, segs, known)
     return _fields(text, segs, body, work, origin, has_url)
+
+
+def _holder_names(text: str, segs: list[Seg], known: frozenset[str]) -> list[tuple[int, int]]:
+    """The authors or editors of the work that holds the cited one: "..., in Theoharis, A Culture
+    of Secrecy", "Exhibit D in Tom Blanton and Kate Martin, “CIA Secrecy Lawsuit,” ..."."""
+    out: list[tuple[int, int]] = []
+    for i, s in enumerate(segs):
+        if s.role == "holder" and i + 2 < len(segs):
+            found = _author_list(text, segs[i + 1 :], strong=True, known=known)
+            if found is not None and segs[i + 1 + found[0]].role in ("quote", "text"):
+                out.extend(found[1])
+    return out
 
 
 def _item(text: str, segs: list[Seg]) -> tuple[int | None, list[tuple[int, int]]]:

@@ -726,13 +726,65 @@ def has_locator(text: str) -> bool:
 
 def locator_codes(text: str, cites: Iterable[Citation]) -> list[tuple[int, int]]:
     """Offsets of the level words and unit codes of the archival citations ("RG", "Box", "FO 371/
-    123456", "811.00/5–1645"): never entities. Names and dates inside locators are not included."""
+    123456", "811.00/5–1645") and of the series codes of their named series ("WTC" in "WTC Lot File
+    83D222", "CDF", "CFPF", also inside "(henceforth WTC Lot File 83D222)"): never entities.
+    Names and dates inside locators are not included, nor an acronym the document defines as an
+    organisation's ("Historical Advisory Committee (HAC)" ... "HAC Lot File 96D292": `HAC` stays)."""
     out: list[tuple[int, int]] = []
+    organisations: frozenset[str] | None = None
     for c in cites:
         if c.kind == "archival" and c.section == "text":
             context: dict[str, str] | None = {} if (c.rule or "").endswith(".continued") else None
             out.extend(parse_locator(text, c.start, c.end, context).codes)
+            codes = series_codes(text, c.start, c.end)
+            if codes:
+                if organisations is None:
+                    organisations = organisation_acronyms(text)
+                out.extend((a, b) for a, b in codes if text[a:b] not in organisations)
     return sorted(set(out))
+
+
+def series_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The series codes of a locator: a capitals abbreviation glued to a lot word or opening a
+    series ("WTC Lot File 83D222", "HO Research Projects Lot File 13D289", "CDF 1950–1954",
+    "CFPF 1964–1966"), and the level words and codes of a short form defined for a series
+    ("(henceforth WTC Lot File 83D222)"). A collection's name ("AHA Papers") is no series."""
+    from nerpipe.citations.locators import _is_collection, tokenize
+
+    out: list[tuple[int, int]] = []
+    tokens = tokenize(text, start, end)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "hence":
+            lo = tok.start + tok.text.find(tok.value)
+            hi = lo + len(tok.value)
+            for m in rx.LOCATOR_TOKEN.finditer(text, lo, hi):
+                if m.group("word") and rx.LOT_WORD.search(m.group("word")):
+                    out.extend([m.span("word"), m.span("value")])
+            out.extend(_capital_codes(text, lo, hi, lot_only=True))
+        elif tok.kind in ("qualifier", "named") and not _is_collection(tok.text):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            glued_to_lot = tok.kind == "qualifier" and nxt is not None and rx.LOT_WORD.search(nxt.text)
+            if glued_to_lot or (tok.kind == "named" and rx.SERIES_OPENING.match(tok.text)):
+                out.extend(_capital_codes(text, tok.start, tok.end, lot_only=False))
+    return out
+
+
+def _capital_codes(text: str, lo: int, hi: int, lot_only: bool) -> list[tuple[int, int]]:
+    """The capitals abbreviation at the start of text[lo:hi] ("WTC", "HO", "CFPF")."""
+    m = rx.SERIES_CODE_WORD.match(text, lo, min(len(text), hi + 1))
+    if m is None or (lot_only and not rx.LOT_WORD.search(text, m.end(), hi)):
+        return []
+    return [m.span()]
+
+
+def organisation_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the document defines with an organisation's name: "Historical Advisory Committee
+    (HAC)" -> HAC; "World War II Conferences (WTC)" names no organisation."""
+    from nerpipe.acronyms import find_acronyms
+    from nerpipe.patterns import load_lexicon
+
+    heads = load_lexicon().get("org_heads", frozenset())
+    return frozenset(short for short, long in find_acronyms(text) if set(long.split()) & heads)
 
 
 def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
@@ -884,13 +936,26 @@ def find_citations(text: str) -> list[Citation]:
     return sorted(found, key=lambda c: c.start)
 
 
-def person_spans(c: Citation) -> list[tuple[int, int]]:
+def person_spans(c: Citation, text: str | None = None) -> list[tuple[int, int]]:
     """Offsets of the people a citation names: authors and interviewees.
 
     "Kiernan and Boua 1982, p. 194" -> "Kiernan", "Boua"; "Ben Kiernan 1996" -> "Ben Kiernan";
     "Kiernan, Ben and Chantou Boua, ed. 1982. ..." -> "Kiernan, Ben", "Chantou Boua";
-    "conversation with Chan Ven, Phnom Penh, ..." -> "Chan Ven".
+    "conversation with Chan Ven, Phnom Penh, ..." -> "Chan Ven"; a note's work, read again in
+    the document `text`: "Samuel Flagg Bemis review of ...", "John Snell, ed., ..." (the writer of
+    a correspondence line is left to the entity rules).
     """
+    if c.kind == "bibliographic" and (c.rule or "").startswith("bibliographic.note"):
+        from nerpipe.citations.chicago import parse_work
+
+        if text is None:
+            text, offset = c.text, c.start
+            work = parse_work(text, 0, len(text), "note")
+        else:
+            offset = 0
+            work = parse_work(text, c.start, c.end, "note")
+        spans = [*work.author_spans, *work.other_spans] if work else []
+        return [(a + offset, b + offset) for a, b in spans]
     if c.kind == "interview":
         m = rx.INTERVIEW.match(c.text)
         group = "persons"
