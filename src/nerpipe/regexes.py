@@ -332,9 +332,10 @@ CORRESPONDENCE = regex.compile(r"\S\s+to\s+\S", FLAGS)
 AND_SPLIT = regex.compile(r"\s+and\s+", FLAGS)
 # A sentence end inside a note: a period, then a capital, not after an initial or an abbreviation.
 # (The lookbehinds stand before the period: "vol. IX", "p. E8", "2nd Sess. (Washington", "U.S.
-# Embassy" and the abbreviations of names of bodies, "Amer. Soc. Of Internat’l Law", go on.)
+# Embassy", "George McT. Kahin" and the abbreviations of names of bodies, "Amer. Soc. Of
+# Internat’l Law", go on.)
 NOTE_SENTENCE_END = regex.compile(
-    r"""(?<![\s.(\[][A-Z])(?<!\b(?:vol|vols|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Docs|Rpt|Rept|Hrg|Res
+    r"""(?<![\s.(\[][A-Z])(?<!\b\p{Lu}\p{Ll}\p{Lu})(?<!\b(?:vol|vols|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Docs|Rpt|Rept|Hrg|Res
             |ed|eds|Ed|Eds|trans|Vol|Vols|No|Nos|cf|ff|fol|op|ll|l|d|f|Bd|Bl|S|H|Nr|art|sec|Sec|Ch|ch|pt|Pt|pts
             |Amer|Soc|Assoc|Dept|Govt|Univ|Inst|Natl|Intl|Comm|Corp|Gov|Rep|Sen|Adm|Capt|Lt|Maj|Prof|Rev|Hon|Amb
             |Exec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|repr|rev|esp))
@@ -515,7 +516,8 @@ PINPOINT = regex.compile(r"\(\s*(?:quotes?|quoted|cited)\s+(?:from|on|at)\s+(?P<
 # 107–60"), "Public Law 106–567" (GPO style manual, ch. 18; Chicago Manual of Style 14.289-14.301).
 NUMBERING = regex.compile(
     rf"""^(?:(?:[Vv]ol(?:ume)?s?|[Pp]ts?|[Pp]arts?|[Nn]os?|[Nn]umber|[Dd]oc(?:ument)?s?|[Ii]tem|[Ss]ec(?:tion)?|[Cc]h(?:apter)?|[Ee]xhibits?)(?:\.\s*|\s+)[\dIVXLCivxlc][\w.–-]*(?:\s*:.*)?
-        | \d{{1,3}}(?:st|nd|rd|th)\s+(?:Cong(?:ress|\.)?|Sess(?:ion|\.)?)
+        | \d{{1,3}}(?:st|nd|rd|th)\s+(?:[Cc]ong(?:ress|\.)?|[Ss]ess(?:ion|\.)?)
+        | \d{{1,4}}
         | (?:S|H|H\.R|S\.\s?Con|H\.\s?Con)\.\s?(?:Doc|Rpt|Rept|Hrg|Res|Prt)\.\s*\d[\d–-]*
         | (?:Senate|House)\s+(?:Report|Document|Hearing|Print|Resolution)s?\s+(?:No\.\s*)?\d[\d–-]*
         | Public\s+Law\s+\d[\d–-]*
@@ -543,7 +545,7 @@ GENRE_START = regex.compile(r"^(?:[Mm]inutes|[Mm]emorand(?:um|a)|[Tt]ranscript|[
 # A container that is a book or a series, not a periodical with issues: "National Security
 # Archive Electronic Briefing Book No. 179", "The American Presidency Project", "... website".
 MONOGRAPH = regex.compile(
-    r"\b(?:Books?|Series|Project|Papers|Collection|Library|Archives?|[Ww]ebsite|Site|Database)\b", FLAGS
+    r"\b(?:Books?|Series|Project|Papers?|Collection|Library|Archives?|[Ww]ebsite|Site|Database)\b", FLAGS
 )
 # How an item stands in the work that holds it: "X, March 22, 1955 in Peter Boyle, ed., ...",
 # "Exhibit D in", "included with", "printed as", "attached to", "quoted in" (then the work
@@ -554,11 +556,16 @@ HOLDER = regex.compile(
 )
 # "ed.", "eds.", "trans.", "comp." after a name: "John Snell, ed.", "eds. Gerhard Peters and ...".
 EDITOR = regex.compile(r"^(?:eds?|trans|comp|editors?)\.?$", FLAGS)
+# The editor or translator of the work, after its title: "ed. Peter Lowe", "trans. Harold
+# Shukman", "edited by ...": no part of the title; the names are people.
+EDITED_BY = regex.compile(
+    r"^(?:eds?\.|trans\.|comp\.|edited\s+by|translated\s+by)\s+(?P<names>\p{Lu}[^()]*?)\s*(?:\(.*)?$", FLAGS
+)
 # A name's suffix that stands after a comma: "Herbert Hoover, Jr.".
 NAME_SUFFIX = regex.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", FLAGS)
-# One word of a person's name as cited: "Nancy", "J.", "McAuliffe", "O’Connor", "Bernkopf".
+# One word of a person's name as cited: "Nancy", "J.", "McT.", "McAuliffe", "O’Connor", "Bernkopf".
 NAME_WORD = regex.compile(
-    r"^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{Ll}'’]+(?:[-–]\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Ll}]{0,2}\p{Lu}[\p{Ll}'’]+|\[\p{Lu}[\p{Ll}]*\])$",
+    r"^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}\p{Ll}{1,2}\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:[-–]\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Ll}]{0,2}\p{Lu}[\p{Ll}'’]+|\[\p{Lu}[\p{Ll}]*\])$",
     FLAGS,
 )
 # Lower-case particles inside a name: "Charles de Gaulle", "Ludwig van Beethoven".
@@ -586,6 +593,7 @@ WORK_LEAD_IN = regex.compile(
         | (?:sec(?:tion)?s?\.?|§)\s*\d[\w.]*\s+of\s+
         | (?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,6}\s+in\s+(?=\p{Lu})
         | (?:also\s+)?available\s+(?:online\s+)?(?:at|from)\s+
+        | (?:[Qq]uoted|[Cc]ited|[Rr]eprinted|[Pp]rinted)\s+in\s+(?=\p{Lu})
         | for\s+[^,;]{1,80},\s+(?=\p{Lu})
         | (?:and|also|especially),?\s+(?:for\s+[^,]{1,80},\s+)?)""",
     FLAGS,
@@ -656,6 +664,15 @@ LOT_WORD = regex.compile(r"\bLot\b", FLAGS)
 # "S/S"); and a series piece that opens with one and then its years ("CDF 1950–1954").
 SERIES_CODE_WORD = regex.compile(r"[A-Z][A-Z/&]{1,5}(?=\s)", FLAGS)
 SERIES_OPENING = regex.compile(rf"^[A-Z][A-Z/&]{{1,5}}\s+{YEAR}", FLAGS)
+# A bare year, and a session of Congress ("1st sess.").
+BARE_YEAR = regex.compile(rf"^{YEAR}$", FLAGS)
+SESSION = regex.compile(r"\b[Ss]ess(?:ion|\.)", FLAGS)
+# Pages after the colon of a part's number: "pt. 4: 4721", "vol. 3: 45–47".
+PAGES_AFTER_COLON = regex.compile(r":\s*(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)$", FLAGS)
+# A document's line that points back at the locator before it: "Rusk to Lodge, August 29, 1963, ibid."
+LINE_IBID = regex.compile(r",\s*(?P<ibid>[Ii]bid\.?(?:,\s*(?:pp?\.\s*\d[\d\s,–-]*))?)\s*$", FLAGS)
+# "Papers of Averell Harriman" read as "Averell Harriman Papers", to match its short form.
+PAPERS_OF = regex.compile(r"^(?P<word>Papers|Records|Diaries|Files|Collection)\s+of\s+(?P<name>.+)$", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -41,7 +42,7 @@ CLOSE_QUOTES = '”"'
 # A book's publication facts (regexes.PUBLICATION), for callers that share a work's author.
 PUBLICATION_RE = rx.PUBLICATION
 # Roles of segments that do not belong to a title.
-NOT_TITLE = frozenset({"date", "pages", "website", "holder", "editor", "url"})
+NOT_TITLE = frozenset({"date", "pages", "website", "holder", "editor", "edited-by", "url"})
 
 
 @dataclass(slots=True)
@@ -180,12 +181,15 @@ def _give_role(seg: Seg) -> None:
             return
     if rx.EDITOR.match(t):
         seg.role = "editor"
+    elif rx.EDITED_BY.match(t):
+        seg.role = "edited-by"  # "ed. Peter Lowe" after a title
     elif rx.NOTE_PAGE_REF.match(t) or t.startswith(("especially p", "esp. p")):
         seg.role = "pages"
     elif rx.YEARS_ONLY.match(t) and not rx.NUMBER_ONLY.match(t) and not regex.match(r"^\d{4}$", t):
         seg.role = "years"  # "1964–1968": the years a volume covers, part of its title
     elif rx.BRACKET_YEAR.match(t) or rx.NO_DATE.match(t) or _is_date(t):
-        seg.role = "date"
+        # a span of months is the period a volume covers ("January–August 1963"), not a date
+        seg.role = "years" if "/" in (_date_value(t) or "") or _is_range(t) else "date"
     elif rx.NUMBERING.match(t):
         seg.role = "numbering"
     elif regex.search(r"\b[Ww]ebsite\b", t):
@@ -217,6 +221,12 @@ def _is_date(t: str) -> bool:
     if not dates or t[dates[-1].end :].strip(" ?]") or not prefix:
         return False
     return len(dates[-1].norm or "") > 4 or prefix.group("word") is not None
+
+
+def _is_range(t: str) -> bool:
+    """ "January 1961–September 1962", "January–August 1963": two dates or months and a dash."""
+    dates = list(find_dates(t))
+    return len(dates) > 1 or bool(regex.search(r"\p{L}\s*[–-]\s*\p{L}", t) and len(dates) == 1 and "–" in t)
 
 
 def _date_value(t: str) -> str | None:
@@ -270,9 +280,25 @@ def person_evidence(name: str, text: str, known: frozenset[str] = frozenset()) -
 
 
 def surname(name: str) -> str:
-    """ "Nancy Bernkopf Tucker" -> "Tucker"; "Douglas MacArthur II" -> "MacArthur"."""
-    words = [w for w in name.split() if not rx.NAME_SUFFIX.match(w)]
-    return (words or name.split())[-1].strip("[]")
+    """ "Nancy Bernkopf Tucker" -> "Tucker"; "Douglas MacArthur II" -> "MacArthur"; "Chen Jian"
+    -> "Chen" (a Chinese, Vietnamese or Korean family name first, the given name not one)."""
+    words = [w for w in name.split() if not rx.NAME_SUFFIX.match(w)] or name.split()
+    families = _family_names()
+    if len(words) == 2 and words[0] in families and words[1] not in families:
+        return words[0]
+    return words[-1].strip("[]")
+
+
+@cache
+def _family_names() -> frozenset[str]:
+    from nerpipe.patterns import load_lexicon
+
+    lex = load_lexicon()
+    return (
+        lex.get("surnames_chinese", frozenset())
+        | lex.get("surnames_vietnamese", frozenset())
+        | lex.get("surnames_korean", frozenset())
+    )
 
 
 def split_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -510,6 +536,12 @@ def _holder_names(text: str, segs: list[Seg], known: frozenset[str]) -> list[tup
     of Secrecy", "Exhibit D in Tom Blanton and Kate Martin, “CIA Secrecy Lawsuit,” ..."."""
     out: list[tuple[int, int]] = []
     for i, s in enumerate(segs):
+        if s.role == "edited-by":
+            m = rx.EDITED_BY.match(s.text)
+            if m:
+                base = s.start + m.start("names")
+                names = m.group("names")
+                out.extend((base + a, base + b) for a, b in split_names(names, 0, len(names)))
         if s.role == "holder" and i + 2 < len(segs):
             found = _author_list(text, segs[i + 1 :], strong=True, known=known)
             if found is not None and segs[i + 1 + found[0]].role in ("quote", "text"):
@@ -564,8 +596,8 @@ def _fields(
     numbered = (
         origin == "note"
         and bool(body)
-        and body[0].role == "text"
-        and any(s.role == "numbering" for s in body)
+        and any(s.role == "text" and s.text[:1].isupper() for s in body)
+        and any(s.role == "numbering" and not s.text.isdigit() for s in body)  # a bare number is no volume
     )
     if not (evidence or short_form or numbered):
         return None
@@ -585,12 +617,16 @@ def _fields(
         work.year = _year_of(_date_value(issue.group("issue")))
     elif item_date is not None:
         work.year = _year_of(_date_value(item_date.text))
-    work.date = issue_date or (_issue_value(issue.group("issue")) if issue else None)
+    work.date = issue_date
     if work.date and not work.year:
         work.year = _year_of(work.date)
     work.pages = pages or None
     if not work.year and quote_i is not None:
         work.year = _year_in_title(body[quote_i].quote or "")
+    if not work.year:  # "Congressional Record, 90th Cong., 1st sess., 1967, ...": the session's year
+        for a, b in pairwise(body):
+            if a.role == "numbering" and rx.SESSION.search(a.text) and rx.BARE_YEAR.match(b.text):
+                work.year = b.text
     if not work.year:  # a dated remark: "“...” (amended September 30, 2002)"
         for s in body:
             for m in rx.DATED_REMARK.finditer(text, s.start, s.end):
@@ -622,6 +658,7 @@ def _short_form(body: list[Seg]) -> bool:
         and len(body[0].text.split()) >= 2
         and body[0].text[:1].isupper()
         and rx.PROSE_RUN.search(body[0].text) is None
+        and not _ends_with_date(body[0].text)
     )
 
 
@@ -711,6 +748,7 @@ def _container_shaped(s: Seg) -> bool:
         and not rx.MONOGRAPH.search(s.text)
         and not rx.GENRE_START.match(s.text)
         and not rx.CORRESPONDENCE_LINE.match(s.text)
+        and not any(ch.isdigit() for ch in s.text)  # "Special National Intelligence Estimate 53-2-64"
         and len(s.text.split()) <= 8
     )
 
@@ -770,7 +808,11 @@ def _title(
                 )
             break
         parts.append(s)
+    if parts and all(p.role == "numbering" for p in parts) and rx.SERIES_VOLUME.match(parts[0].text):
+        return _clean(text[parts[0].start : parts[-1].end])  # "vol. III" of a series named before
     while parts and (parts[-1].role == "numbering" or (len(parts) > 1 and rx.REMARK.match(parts[-1].text))):
+        if rx.BARE_YEAR.match(parts[-1].text) and not (len(parts) > 1 and parts[-2].role == "numbering"):
+            break  # "Public Papers of the Presidents ...: Lyndon B. Johnson, 1965": the title's year
         parts.pop()
     if not parts:
         site = next((s for s in body if s.role == "website"), None)
@@ -829,10 +871,18 @@ def _pages(
         elif s.role == "numbering" and regex.match(r"(?i)vol", s.text):
             after_vol = True
             continue
+        elif s.role == "numbering" and (colon := rx.PAGES_AFTER_COLON.search(s.text)):
+            out.extend(note_pages(colon.group("pages")))  # "Congressional Record, ..., pt. 4: 4721"
         elif (
             rx.BARE_PAGES.match(s.text)
             and i == len(segs) - 1
-            and (after_vol or (pub and pub.end() <= s.start) or (len(segs) == 3 and segs[1].role == "text"))
+            and (
+                after_vol
+                or (pub and pub.end() <= s.start)
+                or (issue and issue.end() <= s.start)
+                or segs[i - 1].role == "date"  # "New York Times, June 13, 1971, 1"
+                or (len(segs) == 3 and segs[1].role == "text")
+            )
         ):
             out.extend(note_pages(s.text))
         elif s.role in ("text", "quote") and i > 0:

@@ -220,8 +220,8 @@ def parse_archival(
                 section="references" if origin == "references" else "text",
                 archive=canonical_archive(archive_alias),
                 archive_stated=stated,
-                fund=f.get("fund"),
-                inventory=f.get("inventory"),
+                fund=_no_short_form(f.get("fund")),
+                inventory=_no_short_form(f.get("inventory")),
                 folder=f.get("folder"),
                 file=rx.DASH_RE.sub("-", f["file"])
                 if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS
@@ -235,6 +235,14 @@ def parse_archival(
             )
         )
     return records
+
+
+def _no_short_form(value: str | None) -> str | None:
+    """A named level without the short form defined in it: "National Security File (hereafter
+    NSF), Country File" -> "National Security File, Country File"."""
+    if not value or "(" not in value:
+        return value
+    return " ".join(rx.HENCEFORTH.sub("", value).split()).replace(" ,", ",") or None
 
 
 def _no_sic(value: str | None) -> str | None:
@@ -535,6 +543,17 @@ def note_piece(
             if text.startswith("passim", start):
                 start, end = _trim(text, start, end)
     body = text[start:end]
+    line_ibid = rx.LINE_IBID.search(body)
+    if line_ibid and rx.CORRESPONDENCE.search(body[: line_ibid.start()]):
+        # "Rusk to Lodge, August 29, 1963, ibid.": another document of the unit cited before
+        a, b = start + line_ibid.start("ibid"), start + line_ibid.end("ibid")
+        short = parse_short(text, a, b, origin="note")
+        if short is not None and short.kind == "ibid":
+            return [
+                short.model_copy(
+                    update={"start": start, "text": text[start : short.end], "rule": "ibid.line"}
+                )
+            ]
     if rx.IBID.match(body) or rx.BARE_PAGES_RE.match(body):
         short = parse_short(text, start, end, origin="note")
         return [short] if short else []
@@ -556,8 +575,8 @@ def note_piece(
     frozen = frozenset(known or ())
     if chicago.published(text, start, end):
         work = chicago.parse_work(text, start, end, "note", frozen)
-        if work is not None:
-            cite = _work_citation(text, work, previous, listed)
+        cite = _work_citation(text, work, previous, listed) if work is not None else None
+        if work is not None and cite is not None:
             trailing = rx.TRAILING_PAGES.search(text, work.end, end)
             if trailing and rx.PROSE_RUN3.search(text, work.end, trailing.start()):
                 # "... (Washington: GPO, 1948) as unilateral rather than ... on pp. 92–94"
@@ -584,8 +603,9 @@ def note_piece(
         if short is not None and short.rule == "bibliographic.author-year":
             return [short, *extra]
     work = chicago.parse_work(text, start, end, "note", frozen)
-    if work is not None:
-        return [_work_citation(text, work, previous, listed), *extra]
+    cite = _work_citation(text, work, previous, listed) if work is not None else None
+    if cite is not None:
+        return [cite, *extra]
     short = parse_short(text, start, end, origin="note")
     if short is not None and _plausible(short, "note") and short.rule != "bibliographic.newspaper":
         dated = short.rule == "bibliographic.title-year" and any(
@@ -602,12 +622,13 @@ def _sub_pieces(text: str, start: int, end: int) -> list[list[tuple[int, int, bo
     return note_pieces(text, start, end)
 
 
-def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool = False) -> Citation:
+def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool = False) -> Citation | None:
     """A parsed work as a record, with what it shares with the work listed before it: the series'
     title ("...; vol. XXII, Northeast Asia") or, in a list after a semicolon, the author ("See
     Bryton Barron, “A,” National Review (...); “B,” National Review (...); C (New York: ...)")."""
     from nerpipe.citations import chicago
 
+    series = None
     if previous is not None and previous.kind == "bibliographic":
         series = chicago.series_of(previous.title, text[work.start : work.end])
         work = chicago.with_series(text, work, series)
@@ -628,6 +649,8 @@ def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool
                 work.authors = list(previous.authors)
                 work.title = None
                 work.rule = "bibliographic.note.shared-author"
+    if series is None and work.title and rx.NUMBERING.match(work.title):
+        return None  # "vol. III" with no series named before it
     return chicago.to_citation(text, work)
 
 

@@ -231,7 +231,8 @@ def bracketed_citation(text: str, start: int, end: int) -> tuple[int, int] | Non
                     continue  # the work's own publication facts or address
                 before = "".join(c for c, f in zip(text[start:open_at], free, strict=False) if f)
                 led = rx.PAREN_LEAD_IN.match(inner) is not None
-                at_end = not text[i + 1 : end].strip(" .,;")
+                after = text[i + 1 : end].strip(" .,;")
+                at_end = not after or after[:1].islower()  # "(Report ... (Washington: ...)) was rewritten"
                 cited = any(ch.isdigit() for ch in inner) and not rx.NUMBER_ONLY.match(inner)
                 if at_end and cited and (led or rx.PROSE_RUN.search(before)):
                     return open_at + 1, i

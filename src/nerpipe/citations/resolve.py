@@ -113,8 +113,14 @@ def _archive_named_before(text: str, start: int, at: int) -> str | None:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """Is `short` a shortening of `full` ("Noble Papers" of "G. Bernard Noble Papers"): its words
-    are the full name's, in order, ending with the same word, and fewer?"""
+    """Is `short` a shortening of `full`: its words are the full name's, in order, ending with the
+    same word, and fewer ("Noble Papers" of "G. Bernard Noble Papers", "Harriman Papers" of
+    "Papers of Averell Harriman"), or its letters the initials of the full name's capitalised
+    words ("NSF" of "National Security File")?"""
+    if short.isupper() and short.isalpha() and 1 < len(short) < 8:
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        return initials == short
+    full = rx.PAPERS_OF.sub(r"\g<name> \g<word>", full)
     s, f = short.split(), full.split()
     if not s or len(s) >= len(f) or s[-1] != f[-1] or rx.LOT_WORD.search(short):
         return False
