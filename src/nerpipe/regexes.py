@@ -755,8 +755,8 @@ PERIODICAL = regex.compile(
 DANGLING = regex.compile(
     r"(?:\s+(?:on|of|dated|from|at|in|the))+\s*$", FLAGS | regex.IGNORECASE | regex.REVERSE
 )
-# A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)".
-EMPTY_PARENS = regex.compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
+# A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)", "[ ?]".
+EMPTY_PARENS = regex.compile(r"\(\s*[.,;:]?\s*\)|\[\s*[.,;:?]?\s*\]", FLAGS)
 # A lead-in before a citation: "see ", "see also ", "cf. ".
 SEE = regex.compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+", FLAGS)
 # The same lead-in inside a parenthesis of prose: "... of all deliveries - see Chanda 1986".

@@ -67,8 +67,8 @@ def clean_title(text: str) -> str | None:
     previous = None
     while text != previous:  # "(Information ... of the USSR, .)" -> "Information ... of the USSR"
         previous = text
-        if "(" in text:
-            text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)"
+        if "(" in text or "[" in text:
+            text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)", "[ ?]" ("[April 14, 1955?]")
         text = rx.DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
         if _wrapped(text):  # "(Record of ... Pham Van Dong on .)"
             text = text[1:-1]
@@ -130,8 +130,7 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
         head = body_wo_pages[: last.start]
         if not tail.strip(DATE_EDGE) or (len(tail.strip()) > 12 and not head.strip(DATE_EDGE)):
             date = last.norm
-            # "..., [April 14, 1955?]": the editor's brackets go with the date
-            title_text = head.rstrip(" [") if not tail.strip(DATE_EDGE) else tail
+            title_text = head + " " + tail if not tail.strip(DATE_EDGE) else tail
         elif not head.strip(DATE_EDGE):
             date = last.norm
             title_text = tail
