@@ -598,11 +598,12 @@ WORK_LEAD_IN = regex.compile(
         | (?:and|also|especially),?\s+(?:for\s+[^,]{1,80},\s+)?)""",
     FLAGS,
 )
-# Prose: four lower-case words in a row ("The most significant articles about the Yalta Papers
-# ... were", "was forwarded to the"), which no author, title segment or locator holds.
-PROSE_RUN = regex.compile(r"(?<![\w’'])(?:[a-z][\w’'-]*\s+){3}[a-z][\w’'-]*", FLAGS)
+# Prose: four lower-case words in a row, in any script ("The most significant articles about the
+# Yalta Papers ... were", "was forwarded to the", "указывал и посол в своем"), which no author,
+# title segment or locator holds.
+PROSE_RUN = regex.compile(r"(?<![\w’'])(?:\p{Ll}[\w’'-]*\s+){3}\p{Ll}[\w’'-]*", FLAGS)
 # Three lower-case words in a row: prose before a book's title ("decision to release").
-PROSE_RUN3 = regex.compile(r"(?<![\w’'])(?:[a-z][\w’'-]*\s+){2}[a-z][\w’'-]*(?=\s)", FLAGS)
+PROSE_RUN3 = regex.compile(r"(?<![\w’'])(?:\p{Ll}[\w’'-]*\s+){2}\p{Ll}[\w’'-]*(?=\s)", FLAGS)
 # A short remark after a title: "as amended", "passim", "rev. ed.".
 REMARK = regex.compile(r"^(?:as\s+amended|passim|rev\.\s+ed\.|repr\.|[a-z]+(?:\s+[a-z]+)?)$", FLAGS)
 # What may stand before a date that fills a segment: a bracket, another season or month and a
