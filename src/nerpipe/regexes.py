@@ -537,7 +537,7 @@ DESIGNATION = regex.compile(r"^\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}\s+\d[\
 # ...", "Kimball letter to the editor", "Samuel Flagg Bemis review of ...", "CIA Historical
 # Review Panel statement" (Chicago Manual of Style 14.211-14.233, 14.228: unpublished and
 # informally published material; 14.216: speeches and lectures).
-GENRE = r"""(?:speech|speeches|address|remarks|statement|testimony|presentation|lecture|paper|papers
+GENRE = r"""(?:speech|speeches|address|remarks|statement|testimony|presentation|lecture|paper|papers|editorial
     |memorandum|memoranda|memo|letter|letters|review|report|interview|commentary|note|notes|minutes
     |cable|telegram|summary|agenda|transcript|diary|draft|article|comments|briefing|study|press\s+release)"""
 GENRE_AFTER_NAME = regex.compile(rf"^(?P<name>[^,]+?)\s+(?P<genre>{GENRE})\b(?P<rest>.*)$", FLAGS)
@@ -563,9 +563,9 @@ EDITED_BY = regex.compile(
 )
 # A name's suffix that stands after a comma: "Herbert Hoover, Jr.".
 NAME_SUFFIX = regex.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", FLAGS)
-# One word of a person's name as cited: "Nancy", "J.", "McT.", "McAuliffe", "O’Connor", "Bernkopf".
+# One word of a person's name as cited: "Nancy", "J.", "McT.", "McAuliffe", "VanDeMark", "O’Connor".
 NAME_WORD = regex.compile(
-    r"^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}\p{Ll}{1,2}\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:[-–]\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Ll}]{0,2}\p{Lu}[\p{Ll}'’]+|\[\p{Lu}[\p{Ll}]*\])$",
+    r"^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}\p{Ll}{1,2}\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:[-–]\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Ll}]{0,2}(?:\p{Lu}\p{Ll}{1,2})?\p{Lu}[\p{Ll}'’]+|\[\p{Lu}[\p{Ll}]*\])$",
     FLAGS,
 )
 # Lower-case particles inside a name: "Charles de Gaulle", "Ludwig van Beethoven".
@@ -575,8 +575,9 @@ NOT_NAME_WORD = regex.compile(
     r"^(?:The|A|An|Of|On|In|For|With|From|To|And|By|At|U\.S\.|United|States|See|Also|Report|Papers|Documents|Relations|Records|Minutes|Vol|No)$",
     FLAGS,
 )
-# Separators of the names of an author list: "Betty Glad and Jonathan Smith", "A, B, and C".
-NAME_LIST_SEP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", FLAGS)
+# Separators of the names of an author list: "Betty Glad and Jonathan Smith", "A, B, and C",
+# "Robert S. McNamara with Brian VanDeMark".
+NAME_LIST_SEP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+with\s+|\s*&\s*)", FLAGS)
 # "et al." after the first names.
 ET_AL = regex.compile(r",?\s+et\s+al\.?$", FLAGS)
 # A correspondence line at the start of a piece: "Kimball to Warren Christopher", "Henry Hayward
@@ -674,6 +675,8 @@ PAGES_AFTER_COLON = regex.compile(r":\s*(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})
 LINE_IBID = regex.compile(r",\s*(?P<ibid>[Ii]bid\.?(?:,\s*(?:pp?\.\s*\d[\d\s,–-]*))?)\s*$", FLAGS)
 # "Papers of Averell Harriman" read as "Averell Harriman Papers", to match its short form.
 PAPERS_OF = regex.compile(r"^(?P<word>Papers|Records|Diaries|Files|Collection)\s+of\s+(?P<name>.+)$", FLAGS)
+# A kind of document alone, where an author would stand: "Editorial, “The Lesson of Hungary,” ...".
+GENRE_WORD = regex.compile(rf"^(?i:{GENRE}|anonymous|unsigned)$", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

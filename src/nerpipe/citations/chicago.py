@@ -115,7 +115,8 @@ def cut_segments(text: str, lo: int, hi: int) -> list[Seg]:
             quote = True
         elif ch == "”" or (ch == '"' and quote):
             quote = False
-            if depth == 0 and text[i - 1] == "," and i + 1 < hi and text[i + 1] == " ":
+            comma_inside = text[i - 1] == "," or (text[i - 1] in "’'" and text[i - 2] == ",")  # “… ‘…,’”
+            if depth == 0 and comma_inside and i + 1 < hi and text[i + 1] == " ":
                 cuts.append((i + 1, i + 1))
         elif ch == "," and depth == 0 and not quote and i not in in_date:
             cuts.append((i, i + 1))
@@ -257,7 +258,7 @@ def name_shaped(name: str) -> bool:
     "McAuliffe", "W[alter] B[edell] S[mith]")? No digits, no function words, no organisation head."""
     _, heads, nationalities = _lexicon()
     words = name.split()
-    if not words or len(words) > 5:
+    if not words or len(words) > 5 or (len(words) == 1 and rx.GENRE_WORD.match(words[0])):
         return False
     for i, w in enumerate(words):
         if rx.NAME_PARTICLE.match(w) and 0 < i < len(words) - 1:
@@ -607,7 +608,11 @@ def _fields(
     work.container = periodical
     # the year: the item's own date, else the publication's, else the issue's, else a dated title
     item_date = next((s for s in body if s.role == "date"), None)
-    if work.rule == "bibliographic.note.item" and item_date is not None:
+    # a dated item: a correspondence line, a speech, or a quoted title with its own date right
+    # after it ("Lyndon B. Johnson, “Address at Johns Hopkins University,” April 7, 1965, Public
+    # Papers ..., (…, 1966)" -> 1965)
+    dated_quote = quote_i is not None and quote_i + 1 < len(body) and body[quote_i + 1].role == "date"
+    if (work.rule == "bibliographic.note.item" or dated_quote) and item_date is not None:
         work.year = _year_of(_date_value(item_date.text))
     elif pub:
         work.year = pub.group("year")
@@ -772,7 +777,7 @@ def _title(
     """The work's title where no person is its author (docs/annotation.md)."""
     if quote_i is not None:
         quoted = body[quote_i].quote or ""
-        before = [s for s in body[:quote_i] if s.role == "text"]
+        before = [s for s in body[:quote_i] if s.role == "text" and not rx.GENRE_WORD.match(s.text)]
         if periodical and container_i is not None and container_i == quote_i + 1 and not before:
             return periodical  # an unsigned newspaper or journal piece: the paper
         if (
@@ -864,6 +869,14 @@ def _pages(
     """Every page reference after the title, and bare pages after a volume or the publication."""
     out: list[PageRange] = []
     after_vol = False
+    # bare pages that end the piece after a date or publication facts: "..., 1962, 1, 18"
+    tail = len(segs)
+    while tail > 1 and rx.BARE_PAGES.match(segs[tail - 1].text):
+        tail -= 1
+    if tail < len(segs) - 1 and (segs[tail - 1].role == "date" or rx.PUBLICATION.search(segs[tail - 1].text)):
+        for s in segs[tail:]:
+            out.extend(note_pages(s.text))
+        segs = segs[:tail]
     for i, s in enumerate(segs):
         if s.role == "pages":
             for m in rx.NOTE_PAGE_REF.finditer(text, s.start, s.end):
