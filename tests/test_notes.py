@@ -371,3 +371,45 @@ def test_authors_and_editors_of_note_citations_are_people(text: str, people: lis
     note = "Body.1\n\n1. " + text + "\n"
     (cite,) = [c for c in find_citations(note) if c.kind == "bibliographic"]
     assert [note[s:e] for s, e in person_spans(cite, note)] == people
+
+
+# Whole notes written after the parser, archival and published works mixed; scored before any
+# fix (16 of 18 records, 50 of 54 fields), then kept here.
+WHOLE_NOTES = [
+    ('Acheson to Truman, June 25, 1950, Harry S. Truman Library (hereafter HSTL), Papers of Harry S. Truman, President’s Secretary’s Files, Box 220; and Acheson, Present at the Creation, 405.',
+     [('archival', {'archive': 'HSTL', 'title': 'Acheson to Truman', 'date': '1950-06-25', 'folder': '220'}), ('bibliographic', {'authors': ['Acheson'], 'pages': [(405, 405)], 'year': None})]),
+    ('Dean Acheson, Present at the Creation: My Years in the State Department (New York: Norton, 1969), 402–5.',
+     [('bibliographic', {'authors': ['Acheson'], 'year': '1969', 'pages': [(402, 405)], 'title': None})]),
+    ('Memorandum of conversation, May 3, 1961, John F. Kennedy Library (hereafter JFKL), National Security Files, Countries, Laos, Box 130.',
+     [('archival', {'archive': 'JFKL', 'title': 'Memorandum of conversation', 'date': '1961-05-03', 'folder': '130'})]),
+    ('Rostow to Kennedy, November 14, 1961, JFKL, National Security Files, Regional Security, Southeast Asia, Box 231; Taylor to Kennedy, November 1, 1961, ibid.',
+     [('archival', {'archive': 'JFKL', 'title': 'Rostow to Kennedy', 'date': '1961-11-14', 'folder': '231'}), ('ibid', {})]),
+    ('Nixon to Kissinger, February 1, 1969, NARA, Nixon Presidential Materials, NSC Files, Box 341; see also Jeffrey Kimball, Nixon’s Vietnam War (Lawrence: University Press of Kansas, 1998), 120.',
+     [('archival', {'archive': 'RMNL', 'title': 'Nixon to Kissinger', 'date': '1969-02-01', 'folder': '341'}), ('bibliographic', {'authors': ['Kimball'], 'year': '1998', 'pages': [(120, 120)]})]),
+    ('Ibid., 122.',
+     [('ibid', {'pages': [(122, 122)]})]),
+    ('“Kennedy Weighs Laos Action,” Washington Post, March 22, 1961, A1; and Jack Raymond, “Pentagon Plans for Laos,” New York Times, March 23, 1961, 1.',
+     [('bibliographic', {'authors': [], 'title': 'Washington Post', 'date': '1961-03-22', 'year': '1961'}), ('bibliographic', {'authors': ['Raymond'], 'date': '1961-03-23', 'pages': [(1, 1)]})]),
+    ('Foreign Relations of the United States, 1961–1963, vol. 24, Laos Crisis (Washington: Government Printing Office, 1994), 95–97; and vol. 1, Vietnam, 1961 (Washington: Government Printing Office, 1988), 12.',
+     [('bibliographic', {'title': 'Foreign Relations of the United States, 1961–1963, vol. 24, Laos Crisis', 'year': '1994', 'pages': [(95, 97)]}), ('bibliographic', {'title': 'Foreign Relations of the United States, 1961–1963, vol. 1, Vietnam, 1961', 'year': '1988', 'pages': [(12, 12)]})]),
+    ('Interview with William Colby, Washington, June 2, 1981.',
+     [('interview', {'persons': ['William Colby'], 'place': 'Washington', 'date': '1981-06-02'})]),
+    ('On the debate within the administration, see Francis M. Bator, “No Good Choices: LBJ and the Vietnam/Great Society Connection,” Diplomatic History 32, no. 3 (2008): 309–40.',
+     [('bibliographic', {'authors': ['Bator'], 'year': '2008', 'pages': [(309, 340)], 'date': None})]),
+    ('Minutes of the National Security Council meeting, July 27, 1965, Lyndon Baines Johnson Library, NSC Meetings File, Box 1; Bundy to Johnson, July 27, 1965, ibid., Box 2.',
+     [('archival', {'archive': 'LBJL', 'title': 'Minutes of the National Security Council meeting', 'date': '1965-07-27', 'folder': '1'}), ('archival', {'archive': 'LBJL', 'title': 'Bundy to Johnson', 'date': '1965-07-27', 'inventory': 'NSC Meetings File', 'folder': '2'})]),
+    ('Hoover Institution Archives, Stefan T. Possony Papers, Box 12, Folder 3.',
+     [('archival', {'fund': 'Stefan T. Possony Papers', 'folder': '12', 'file': '3'})]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("note", "expected"), WHOLE_NOTES, ids=[n[:45] for n, _ in WHOLE_NOTES])
+def test_whole_notes_give_their_records(note: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    text = "Body.1\n\n1. " + note + "\n"
+    got = _records(text)
+    assert [c.kind for c in got] == [kind for kind, _ in expected]
+    for c, (_, fields) in zip(got, expected, strict=True):
+        record = c.model_dump()
+        for field, value in fields.items():
+            have = [tuple(p) for p in record[field]] if field == "pages" and record[field] else record[field]
+            assert have == value, (field, have, value)

@@ -350,8 +350,11 @@ NOTE_SENTENCE_END = regex.compile(
 # "Ibid., p.152", "ibid. p. 7", "Ibid", "Id.".
 # What an ibid may name besides pages: "Ibid., doc. 283", "Ibid., vol. 3, p. 5", "Ibid., no. 12".
 IBID_LOCATOR = r"(?:(?:[Dd]oc(?:ument)?|[Nn]o|[Vv]ol|[Ii]tem|[Tt]el(?:egram)?)\.?\s*\d+[a-z]?)"
+# A note's ibid may give its pages bare, as the Chicago notes do: "Ibid., 122", "Ibid., 45–47".
 IBID = regex.compile(
-    rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{IBID_LOCATOR}\s*,?\s*)*(?:{PAGES})?\s*[.,;]?\s*$", FLAGS
+    rf"""^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{IBID_LOCATOR}\s*,?\s*)*
+        (?:{PAGES}|(?<=,\s*)(?P<pages>\d{{1,5}}(?:\s*[-–]\s*\d{{1,5}})?))?\s*[.,;]?\s*$""",
+    FLAGS,
 )
 # "conversation with Chan Ven, Phnom Penh, July 15, 1984"; "personal communication 14th of
 # August 1993"; "interview with ...".
@@ -677,6 +680,8 @@ LINE_IBID = regex.compile(r",\s*(?P<ibid>[Ii]bid\.?(?:,\s*(?:pp?\.\s*\d[\d\s,–
 PAPERS_OF = regex.compile(r"^(?P<word>Papers|Records|Diaries|Files|Collection)\s+of\s+(?P<name>.+)$", FLAGS)
 # A kind of document alone, where an author would stand: "Editorial, “The Lesson of Hungary,” ...".
 GENRE_WORD = regex.compile(rf"^(?i:{GENRE}|anonymous|unsigned)$", FLAGS)
+# "..., ibid., Box 2": a document in another unit of the locator cited just before.
+IBID_UNIT = regex.compile(r",\s*[Ii]bid\.?,\s*(?=\S)", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

@@ -182,6 +182,11 @@ def parse_archival(
         if found:
             archive_alias, stated = found.group("archive"), True
             before_text = before_text[: found.start()] + before_text[found.end() :]
+    # a repository named before the archive the locator holds: "..., NARA, Nixon Presidential
+    # Materials, NSC Files, ..." (the larger archive first): no part of the description
+    last_archive = last(rx.ARCHIVE_RE.finditer(before_text))
+    if last_archive is not None and not before_text[last_archive.end() :].strip(" ,;:"):
+        before_text = before_text[: last_archive.start()]
     before_text = TRAILING_IN.sub("", rx.HENCEFORTH.sub(" ", before_text))
     # "..., November 25, 1953 and passim, Reed College, ...", "[no date]", "Title,” in": the
     # description without them (docs/annotation.md, "Span"; a comma inside a closing quote)
@@ -542,6 +547,21 @@ def note_piece(
             if text.startswith("passim", start):
                 start, end = _trim(text, start, end)
     body = text[start:end]
+    unit = rx.IBID_UNIT.search(body)
+    if (
+        unit
+        and previous is not None
+        and previous.kind == "archival"
+        and rx.CORRESPONDENCE.search(body[: unit.start()])
+    ):
+        # "Bundy to Johnson, July 27, 1965, ibid., Box 2": the levels before, another box
+        records = parse_archival(text, start + unit.end(), end, "note", last_context([previous]))
+        if records:
+            date, title = _date_and_title(body[: unit.start()])
+            first = records[0].model_copy(
+                update={"start": start, "text": text[start : records[0].end], "date": date, "title": title}
+            )
+            return [first, *records[1:]]
     line_ibid = rx.LINE_IBID.search(body)
     if line_ibid and rx.CORRESPONDENCE.search(body[: line_ibid.start()]):
         # "Rusk to Lodge, August 29, 1963, ibid.": another document of the unit cited before
