@@ -682,6 +682,24 @@ PAPERS_OF = regex.compile(r"^(?P<word>Papers|Records|Diaries|Files|Collection)\s
 GENRE_WORD = regex.compile(rf"^(?i:{GENRE}|anonymous|unsigned)$", FLAGS)
 # "..., ibid., Box 2": a document in another unit of the locator cited just before.
 IBID_UNIT = regex.compile(r",\s*[Ii]bid\.?,\s*(?=\S)", FLAGS)
+# Small pieces of the notes parser: the word "website"; a span of months ("January–August");
+# a season's value ("2001-SP"); prose or pages after publication facts; the capital that starts
+# a title after prose; a volume's word; quoted or bracketed text (left out of the prose test); a
+# periodical's name at the end of a piece ("1932 in the American Historical Review"); a number
+# after it ("Journal of Cold War Studies 3").
+WEBSITE_WORD = regex.compile(r"\b[Ww]ebsite\b", FLAGS)
+MONTH_SPAN = regex.compile(r"\p{L}\s*[–-]\s*\p{L}", FLAGS)
+SEASON_VALUE = regex.compile(r"^\d{4}-(?:SP|SU|FA|WI)$", FLAGS)
+PROSE_AFTER = regex.compile(r"\s+[a-z]", FLAGS)
+PAGES_OR_AND_AFTER = regex.compile(r"\s+(?:pp?\.|and\s)", FLAGS)
+NEXT_CAPITAL = regex.compile(r"\s+(?=\p{Lu})", FLAGS)
+VOLUME_WORD = regex.compile(r"(?i:vol)", FLAGS)
+QUOTED_OR_BRACKETED = regex.compile(r"“[^”]*”|\([^()]*\)", FLAGS)
+GENRE_IN = regex.compile(rf"(?i:\b{GENRE}\b)", FLAGS)
+PERIODICAL_AT_END = regex.compile(r"(?:^|\s(?:in|of)\s+(?:the\s+)?)(?P<name>\p{Lu}[^,]*)$", FLAGS)
+NUMBER_AT_END = regex.compile(r"\s+\d[\w.]*$", FLAGS)
+# The characters that open or close brackets and quotes in a note.
+BRACKET_OR_QUOTE = regex.compile(r"[()\[\]“”]", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

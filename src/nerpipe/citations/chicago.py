@@ -33,7 +33,7 @@ from itertools import pairwise
 import regex
 
 from nerpipe import regexes as rx
-from nerpipe.dates import find_dates
+from nerpipe.dates import DateMatch, find_dates
 from nerpipe.models import Citation, PageRange, Section
 
 # Opening and closing quotation marks of a title.
@@ -97,6 +97,12 @@ def _known_surnames(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def dates_in(piece: str) -> tuple[DateMatch, ...]:
+    """The dates of a short piece, remembered: a note's segments are asked several times."""
+    return tuple(find_dates(piece))
+
+
 def cut_segments(text: str, lo: int, hi: int) -> list[Seg]:
     """The comma segments of text[lo:hi]: commas outside brackets and quotes cut; a closing
     quote after a comma ("“Title,” Journal") cuts too; "quoted in", "printed as", "included
@@ -131,9 +137,9 @@ def cut_segments(text: str, lo: int, hi: int) -> list[Seg]:
 def _date_chars(text: str, lo: int, hi: int) -> set[int]:
     """Offsets of the commas inside dates ("March 6, 1998"), which cut no segment."""
     piece = text[lo:hi]
-    if "," not in piece:
+    if "," not in piece or not any(ch.isdigit() for ch in piece):
         return set()
-    out = {lo + d.start + k for d in find_dates(piece) for k, ch in enumerate(d.text) if ch == ","}
+    out = {lo + d.start + k for d in dates_in(piece) for k, ch in enumerate(d.text) if ch == ","}
     for m in rx.NOTE_PAGE_REF.finditer(text, lo, hi):  # "pp. xxii–xxv, 11–16, 67–73": one list
         out.update(i for i in range(m.start(), m.end()) if text[i] == ",")
     return out
@@ -158,7 +164,7 @@ def _holders(text: str, lo: int, hi: int) -> list[Seg]:
 
 
 def _ends_with_date(piece: str) -> bool:
-    dates = list(find_dates(piece))
+    dates = list(dates_in(piece))
     return bool(dates) and not piece[dates[-1].end :].strip(" .,;:?])")
 
 
@@ -186,14 +192,14 @@ def _give_role(seg: Seg) -> None:
         seg.role = "edited-by"  # "ed. Peter Lowe" after a title
     elif rx.NOTE_PAGE_REF.match(t) or t.startswith(("especially p", "esp. p")):
         seg.role = "pages"
-    elif rx.YEARS_ONLY.match(t) and not rx.NUMBER_ONLY.match(t) and not regex.match(r"^\d{4}$", t):
+    elif rx.YEARS_ONLY.match(t) and not rx.NUMBER_ONLY.match(t) and not rx.BARE_YEAR.match(t):
         seg.role = "years"  # "1964–1968": the years a volume covers, part of its title
-    elif rx.BRACKET_YEAR.match(t) or rx.NO_DATE.match(t) or _is_date(t):
+    elif (any(ch.isdigit() for ch in t) and (rx.BRACKET_YEAR.match(t) or _is_date(t))) or rx.NO_DATE.match(t):
         # a span of months is the period a volume covers ("January–August 1963"), not a date
         seg.role = "years" if "/" in (_date_value(t) or "") or _is_range(t) else "date"
     elif rx.NUMBERING.match(t):
         seg.role = "numbering"
-    elif regex.search(r"\b[Ww]ebsite\b", t):
+    elif rx.WEBSITE_WORD.search(t):
         seg.role = "website"
 
 
@@ -217,7 +223,7 @@ def _closing_quote(t: str) -> int:
 def _is_date(t: str) -> bool:
     """Is the whole segment one calendar expression with a month or a season ("March 23,
     1955", "Spring 2001", "Winter-Spring 2001")? A bare year is numbering, not a date."""
-    dates = list(find_dates(t))
+    dates = list(dates_in(t))
     prefix = rx.DATE_PREFIX.match(t[: dates[0].start]) if dates else None
     if not dates or t[dates[-1].end :].strip(" ?]") or not prefix:
         return False
@@ -226,8 +232,8 @@ def _is_date(t: str) -> bool:
 
 def _is_range(t: str) -> bool:
     """ "January 1961–September 1962", "January–August 1963": two dates or months and a dash."""
-    dates = list(find_dates(t))
-    return len(dates) > 1 or bool(regex.search(r"\p{L}\s*[–-]\s*\p{L}", t) and len(dates) == 1 and "–" in t)
+    dates = list(dates_in(t))
+    return len(dates) > 1 or bool(rx.MONTH_SPAN.search(t) and len(dates) == 1 and "–" in t)
 
 
 def _date_value(t: str) -> str | None:
@@ -235,11 +241,11 @@ def _date_value(t: str) -> str | None:
     m = rx.BRACKET_YEAR.match(t)
     if m:
         return m.group("year")
-    dates = list(find_dates(t))
+    dates = list(dates_in(t))
     if not dates or not dates[-1].norm:
         return None
     norm = dates[-1].norm
-    if regex.match(r"^\d{4}-(?:SP|SU|FA|WI)$", norm):
+    if rx.SEASON_VALUE.match(norm):
         return norm[:4]
     return norm.split("/")[0] if "/" in norm else norm
 
@@ -408,8 +414,8 @@ def parse_work(
     pub = rx.PUBLICATION.search(text, lo, core_hi)
     if (
         pub
-        and regex.match(r"\s+[a-z]", text[pub.end() : core_hi])
-        and not regex.match(r"\s+(?:pp?\.|and\s)", text[pub.end() : core_hi])
+        and rx.PROSE_AFTER.match(text, pub.end(), core_hi)
+        and not rx.PAGES_OR_AND_AFTER.match(text, pub.end(), core_hi)
     ):
         core_hi = span_hi = pub.end()  # "... (Washington: GPO, 1948) as unilateral rather than ..."
     has_url = span_hi > core_hi or rx.URL.search(text, lo, end) is not None
@@ -449,7 +455,7 @@ def _lead_in(text: str, lo: int, hi: int) -> int:
             and not any(ch in text[lo : runs[-1].end()] for ch in '“"(')
             and text[lo : runs[-1].end()].count(",") == 0
         ):
-            nxt = regex.compile(r"\s+(?=\p{Lu})").search(text, runs[-1].end(), pub.start())
+            nxt = rx.NEXT_CAPITAL.search(text, runs[-1].end(), pub.start())
             if nxt:
                 return nxt.end()
     quote = next((i for i in range(lo, hi) if text[i] in "“"), -1)
@@ -723,7 +729,7 @@ def _periodical(
     name = text[head[0].start : head[-1].end]
     if has_url:
         return None, None, None  # "H–DIPLO article commentary, April 18, 2001, H–NET, URL": a site
-    if work.authors or regex.search(rf"(?i)\b{rx.GENRE}\b", name) or rx.MONOGRAPH.search(name):
+    if work.authors or rx.GENRE_IN.search(name) or rx.MONOGRAPH.search(name):
         return None, None, None
     if all(a.role in ("numbering", "pages") or rx.BARE_PAGES.match(a.text) for a in after):
         return name, _date_value(body[j].text), 0  # "Hansard, House of Commons Debates, March 17, 1955"
@@ -740,9 +746,9 @@ def _last_title_part(piece: str) -> str:
     """The periodical's name before its issue: "1932 in the American Historical Review" -> "American
     Historical Review"; "Journal of Cold War Studies 3, no. 2" -> "Journal of Cold War Studies"."""
     piece = piece.strip(" ,")
-    m = regex.search(r"(?:^|\s(?:in|of)\s+(?:the\s+)?)(?P<name>\p{Lu}[^,]*)$", piece)
+    m = rx.PERIODICAL_AT_END.search(piece)
     name = m.group("name") if m else piece
-    return regex.sub(r"\s+\d[\w.]*$", "", name).strip()
+    return rx.NUMBER_AT_END.sub("", name).strip()
 
 
 def _container_shaped(s: Seg) -> bool:
@@ -848,7 +854,7 @@ def _year_in_title(title: str) -> str | None:
     m = rx.ACT_YEAR.search(title)
     if m:
         return m.group("year")
-    dates = list(find_dates(title))
+    dates = list(dates_in(title))
     for i, d in enumerate(dates):
         ranged = title[d.end : d.end + 1] in ("–", "-") or title[d.start - 1 : d.start] in ("–", "-")
         if d.norm and len(d.norm) >= 7 and d.norm[4] == "-" and "/" not in d.norm:
@@ -881,7 +887,7 @@ def _pages(
         if s.role == "pages":
             for m in rx.NOTE_PAGE_REF.finditer(text, s.start, s.end):
                 out.extend(note_pages(m.group("list")))
-        elif s.role == "numbering" and regex.match(r"(?i)vol", s.text):
+        elif s.role == "numbering" and rx.VOLUME_WORD.match(s.text):
             after_vol = True
             continue
         elif s.role == "numbering" and (colon := rx.PAGES_AFTER_COLON.search(s.text)):

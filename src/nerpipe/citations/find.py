@@ -500,9 +500,6 @@ def parse_note(text: str, start: int, end: int, known: set[str] | None = None) -
                 context = last_context(pieces) if pieces[-1].kind == "archival" else None
                 previous = pieces[-1]
                 last_end = p_end
-                for c in pieces:
-                    if c.kind == "bibliographic" and c.authors:
-                        known.update(person for person in _author_names(text, c))
     return records
 
 
@@ -594,6 +591,7 @@ def note_piece(
     frozen = frozenset(known or ())
     if chicago.published(text, start, end):
         work = chicago.parse_work(text, start, end, "note", frozen)
+        _remember_authors(text, work, known)
         cite = _work_citation(text, work, previous, listed) if work is not None else None
         if work is not None and cite is not None:
             trailing = rx.TRAILING_PAGES.search(text, work.end, end)
@@ -622,6 +620,7 @@ def note_piece(
         if short is not None and short.rule == "bibliographic.author-year":
             return [short, *extra]
     work = chicago.parse_work(text, start, end, "note", frozen)
+    _remember_authors(text, work, known)
     cite = _work_citation(text, work, previous, listed) if work is not None else None
     if cite is not None:
         return [cite, *extra]
@@ -677,12 +676,11 @@ def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool
 SHARING_RULES = frozenset({"bibliographic.note.work", "bibliographic.note.shared-author"})
 
 
-def _author_names(text: str, c: Citation) -> list[str]:
-    """The authors of a record as written in full ("Justin Hart"), for later short forms."""
-    from nerpipe.citations import chicago
-
-    work = chicago.parse_work(text, c.start, c.end, "note")
-    return [text[a:b] for a, b in work.author_spans] if work else []
+def _remember_authors(text: str, work: Any, known: set[str] | None) -> None:
+    """Keep the authors a work names in full ("Justin Hart"): a later short form of the document
+    may give only the surname ("Hart, Empire of Ideas, pp. 142–144")."""
+    if work is not None and known is not None:
+        known.update(text[a:b] for a, b in work.author_spans)
 
 
 def _archival_plausible(c: Citation) -> bool:

@@ -11,10 +11,12 @@ another ("..., pp. 30–32 and Kimball, “...”", "..., 023.1/11–759 and Dou
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from nerpipe import regexes as rx
-from nerpipe.dates import find_dates
+from nerpipe.citations.chicago import dates_in, name_shaped
 
 # A piece that only adds a unit is short: "1949–1950", "Box 20, 10", "Historical Blackout 2".
 UNIT_PIECE_MAX = 100
@@ -22,22 +24,29 @@ UNIT_PIECE_MAX = 100
 DAY_DATE = regex.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _outside(text: str, start: int, end: int) -> list[bool]:
-    """For each character of text[start:end]: is it outside brackets and quotes?"""
+@lru_cache(maxsize=64)
+def _outside(text: str, start: int, end: int) -> bytes:
+    """For each character of text[start:end]: is it outside brackets and quotes (1) or not (0)?
+    A bracket or quote takes the state it opens or closes. (Only those characters are visited;
+    a note's pieces ask this of the same spans several times.)"""
+    out = bytearray(b"\x01" * (end - start))
     depth = 0
     quote = False
-    out = []
-    for ch in text[start:end]:
+    marks = [m.start() for m in rx.BRACKET_OR_QUOTE.finditer(text, start, end)]
+    for k, i in enumerate(marks):
+        ch = text[i]
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif ch == "“":
             quote = True
-        elif ch == "”":
+        else:
             quote = False
-        out.append(depth == 0 and not quote)
-    return out
+        if depth or quote:
+            stop = marks[k + 1] if k + 1 < len(marks) else end
+            out[i - start : stop - start] = b"\x00" * (stop - i)
+    return bytes(out)
 
 
 def note_pieces(text: str, start: int, end: int) -> list[list[tuple[int, int, bool]]]:
@@ -54,7 +63,7 @@ def note_pieces(text: str, start: int, end: int) -> list[list[tuple[int, int, bo
     return [p for p in out if p]
 
 
-def _pieces(text: str, start: int, end: int, free: list[bool], base: int) -> list[tuple[int, int, bool]]:
+def _pieces(text: str, start: int, end: int, free: bytes, base: int) -> list[tuple[int, int, bool]]:
     pieces: list[tuple[int, int, bool]] = []
     p_start = start
     cuts = []
@@ -82,7 +91,7 @@ def _title_goes_on(text: str, cut: int, end: int, start: int) -> bool:
     return rx.LOCATOR_HINT.search(last) is None and rx.US_HINT.search(last) is None and "," in last
 
 
-def _and_split(text: str, start: int, end: int, free: list[bool], base: int) -> list[tuple[int, int]]:
+def _and_split(text: str, start: int, end: int, free: bytes, base: int) -> list[tuple[int, int]]:
     """Cut at an " and " that closes one document or work and opens another: the left side ends
     with a date, a web address, pages or brackets, or holds a locator or a work; the right side
     opens a correspondence line, a quoted title, an author, an archive, "passim", a document
@@ -136,8 +145,6 @@ def _closes(left: str) -> bool:
 def opens(right: str) -> bool:
     """Does `right` open a new document or work ("Noble to Merchant, ...", "“Title,” ...",
     "Justin Hart, Empire of Ideas", "passim, NARA, ...", "minutes of July 1995 HAC meeting")?"""
-    from nerpipe.citations.chicago import name_shaped
-
     right = right.lstrip()
     lead = rx.NOTE_LEAD_IN.match(right)
     if lead and not right.startswith(("in ", "and ")):
@@ -176,8 +183,6 @@ def opens(right: str) -> bool:
 def name_shaped_list(names: str) -> bool:
     """ "Henry Hayward and Neal Stanford", "U.S. Embassy Tokyo": every name name-shaped, or the
     sender an office ("U.S. Embassy Tokyo", "Secretary of State") of capitalised words."""
-    from nerpipe.citations.chicago import name_shaped
-
     parts = [p for p in rx.NAME_LIST_SEP.split(names.strip()) if p]
     if parts and all(name_shaped(p) for p in parts):
         return True
@@ -185,7 +190,7 @@ def name_shaped_list(names: str) -> bool:
 
 
 def _ends_with_date(piece: str) -> bool:
-    dates = list(find_dates(piece))
+    dates = dates_in(piece)
     return bool(dates) and not piece[dates[-1].end :].strip(" .,;:)?]")
 
 
@@ -197,7 +202,7 @@ def unit_shaped(text: str, start: int, end: int) -> bool:
         return False
     if any(ch in piece for ch in '“”"'):
         return False
-    return not any(DAY_DATE.match(d.norm or "") for d in find_dates(piece))
+    return not any(DAY_DATE.match(d.norm or "") for d in dates_in(piece))
 
 
 def bracketed_citation(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -268,7 +273,7 @@ def skip_prose_lead(text: str, start: int, end: int) -> int:
     free = _outside(text, start, end)
     first = next((i for i in range(start, end) if text[i] == "," and free[i - start]), end)
     for run in rx.PROSE_RUN.finditer(text, start, first):
-        nxt = regex.compile(r"\s+(?=\p{Lu})").match(text, run.end(), first)
+        nxt = rx.NEXT_CAPITAL.match(text, run.end(), first)
         if nxt and rx.CORRESPONDENCE_LINE.match(text[nxt.end() : first]):
             return nxt.end()
     return start
@@ -290,6 +295,6 @@ def cut_prose_tail(text: str, start: int, end: int) -> int:
 
 def _prose(segment: str) -> bool:
     """A clause of prose: four lower-case words in a row outside quotes, and no digit in them."""
-    bare = regex.sub(r"“[^”]*”|\([^()]*\)", " ", segment)
+    bare = rx.QUOTED_OR_BRACKETED.sub(" ", segment)
     m = rx.PROSE_RUN.search(bare)
     return m is not None and not rx.NOTE_PAGE_REF.search(bare)
