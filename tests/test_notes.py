@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from nerpipe.citations import find_citations, locator_codes, person_spans, resolve
+from nerpipe.citations import find_citations, locator_codes, periodical_names, person_spans, resolve
 from nerpipe.citations.find import note_piece
 
 
@@ -413,3 +413,22 @@ def test_whole_notes_give_their_records(note: str, expected: list[tuple[str, dic
         for field, value in fields.items():
             have = [tuple(p) for p in record[field]] if field == "pages" and record[field] else record[field]
             assert have == value, (field, have, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "papers"),
+    [
+        ("“Official Papers,” Washington Post, March 7, 1953, p. 8.", ["Washington Post"]),
+        ("Herman Kahn, “World War II and Its Background,” The American Archivist (April 1954), pp. 149–162.", ["American Archivist"]),
+        ("Letter to the editor from a reader, March 2, 1961, Baltimore Sun, p. 14.", ["Baltimore Sun"]),
+        ("Kimball, “Openness and the CIA,” Studies in Intelligence, Winter-Spring 2001, pp. 63–67.", ["Studies in Intelligence"]),
+        # a book, a briefing-book series and a paper cited as its own title name no periodical
+        ("Odd Arne Westad, The Global Cold War (Cambridge: Cambridge University Press, 2005), 3.", []),
+        ("Matthew Aid, “Declassification in Reverse,” National Security Archive Electronic Briefing Book No. 179, February 21, 2006.", []),
+        ("Hansard, House of Commons Debates, March 17, 1955, Vol. 538, 1449–1451.", []),
+    ],
+)  # fmt: skip
+def test_the_periodical_of_a_note_citation_is_an_organisation(text: str, papers: list[str]) -> None:
+    note = "Body.1\n\n1. " + text + "\n"
+    (cite,) = [c for c in find_citations(note) if c.kind == "bibliographic"]
+    assert [note[s:e] for s, e in periodical_names(cite, note)] == papers

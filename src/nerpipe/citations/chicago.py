@@ -72,6 +72,7 @@ class Work:
     rule: str = "bibliographic.note"
     shares_author: bool = False  # may take the authors of the work before it ("; A; B; and C")
     container: str | None = None  # the periodical that holds it
+    container_span: tuple[int, int] | None = None  # where its name stands (an ORG)
     other_spans: list[tuple[int, int]] = field(default_factory=list)  # editors of the book that holds it
 
 
@@ -612,6 +613,12 @@ def _fields(
     if not sourced and any(s.role == "date" for s in body):
         return None  # a dated document with no source: "Notes of Secretary’s Staff Meeting, ..."
     work.container = periodical
+    if periodical and container_i is not None and (container_i > 0 or quote_i is not None):
+        seg = body[container_i]
+        at = text.find(periodical, seg.start, seg.end)
+        if at >= 0:
+            lead = len(periodical) - len(rx.LEADING_THE.sub("", periodical))  # "The American Archivist"
+            work.container_span = (at + lead, at + len(periodical))
     # the year: the item's own date, else the publication's, else the issue's, else a dated title
     item_date = next((s for s in body if s.role == "date"), None)
     # a dated item: a correspondence line, a speech, or a quoted title with its own date right

@@ -976,6 +976,18 @@ def find_citations(text: str) -> list[Citation]:
     return sorted(found, key=lambda c: c.start)
 
 
+def periodical_names(c: Citation, text: str) -> list[tuple[int, int]]:
+    """Where a note's work names the periodical that holds it (an ORG): "Washington Post" in
+    "“Official Papers,” Washington Post, March 7, 1953, p. 8", "American Archivist" in "...,” The
+    American Archivist (April 1954), pp. 149–162"."""
+    if c.kind != "bibliographic" or not (c.rule or "").startswith("bibliographic.note"):
+        return []
+    from nerpipe.citations.chicago import parse_work
+
+    work = parse_work(text, c.start, c.end, "note")
+    return [work.container_span] if work is not None and work.container_span else []
+
+
 def person_spans(c: Citation, text: str | None = None) -> list[tuple[int, int]]:
     """Offsets of the people a citation names: authors and interviewees.
 
