@@ -376,6 +376,13 @@ def test_authors_and_editors_of_note_citations_are_people(text: str, people: lis
 # Whole notes written after the parser, archival and published works mixed; scored before any
 # fix (16 of 18 records, 50 of 54 fields), then kept here.
 WHOLE_NOTES = [
+    # several documents, one unit: the record starts at the last ("both in" stays inside)
+    ("Smith to Jones, May 1, 1950 and Jones to Smith, May 3, 1950, both in NARA, RG 59, CDF 1950–1954, 611.00/5–150.",
+     [("archival", {"title": "Jones to Smith", "date": "1950-05-03", "fund": "59", "file": "611.00/5–150"})]),
+    # "ibid." with another file of the same series, after a lead-in
+    ("See Smith to Jones, May 1, 1950, NARA, RG 59, CDF 1950–1954, 611.00/5–150; and, for the reply, Jones to Smith, May 3, 1950, ibid., 611.00/5–350.",
+     [("archival", {"title": "Smith to Jones", "file": "611.00/5–150"}),
+      ("archival", {"title": "Jones to Smith", "date": "1950-05-03", "inventory": "CDF 1950–1954", "file": "611.00/5–350"})]),
     ('Acheson to Truman, June 25, 1950, Harry S. Truman Library (hereafter HSTL), Papers of Harry S. Truman, President’s Secretary’s Files, Box 220; and Acheson, Present at the Creation, 405.',
      [('archival', {'archive': 'HSTL', 'title': 'Acheson to Truman', 'date': '1950-06-25', 'folder': '220'}), ('bibliographic', {'authors': ['Acheson'], 'pages': [(405, 405)], 'year': None})]),
     ('Dean Acheson, Present at the Creation: My Years in the State Department (New York: Norton, 1969), 402–5.',

@@ -700,6 +700,8 @@ PERIODICAL_AT_END = regex.compile(r"(?:^|\s(?:in|of)\s+(?:the\s+)?)(?P<name>\p{L
 NUMBER_AT_END = regex.compile(r"\s+\d[\w.]*$", FLAGS)
 # The characters that open or close brackets and quotes in a note.
 BRACKET_OR_QUOTE = regex.compile(r"[()\[\]“”]", FLAGS)
+# "and, for the reply, X to Y, ...", "for the intelligence report, X": a lead-in before a document.
+FOR_LEAD_IN = regex.compile(r"(?:(?:and|also),?\s+)?[Ff]or\s+[^,;]{1,80},\s+(?=\p{Lu}|“)", FLAGS)
 # A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
 BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
 # "[no date]", "n.d.": an undated item.

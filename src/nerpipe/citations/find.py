@@ -534,6 +534,8 @@ def note_piece(
         start, end = _trim(text, start + 1, end - 1)  # a sentence of its own in brackets: "(p. 214)"
         if start >= end:
             return []
+    if lead := rx.FOR_LEAD_IN.match(text, start, end):
+        start = lead.end()  # "and, for the reply, Jones to Smith, ..."
     back = rx.POINT_BACK.match(text, start, end)
     if back:  # "Quote on p. 857": the page of the citation before
         start = back.end()
