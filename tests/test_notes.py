@@ -373,8 +373,8 @@ def test_authors_and_editors_of_note_citations_are_people(text: str, people: lis
     assert [note[s:e] for s, e in person_spans(cite, note)] == people
 
 
-# Whole notes written after the parser, archival and published works mixed; scored before any
-# fix (16 of 18 records, 50 of 54 fields), then kept here.
+# Whole notes, archival and published works mixed. The twelve after the first two were written
+# after the parser and scored before any fix (16 of 18 records, 50 of 54 fields).
 WHOLE_NOTES = [
     # several documents, one unit: the record starts at the last ("both in" stays inside)
     ("Smith to Jones, May 1, 1950 and Jones to Smith, May 3, 1950, both in NARA, RG 59, CDF 1950–1954, 611.00/5–150.",
