@@ -39,8 +39,6 @@ from nerpipe.models import Citation, PageRange, Section
 # Opening and closing quotation marks of a title.
 OPEN_QUOTES = '“"'
 CLOSE_QUOTES = '”"'
-# A book's publication facts (regexes.PUBLICATION), for callers that share a work's author.
-PUBLICATION_RE = rx.PUBLICATION
 # Roles of segments that do not belong to a title.
 NOT_TITLE = frozenset({"date", "pages", "website", "holder", "editor", "edited-by", "url"})
 
@@ -52,7 +50,7 @@ class Seg:
     start: int
     end: int
     text: str
-    role: str = "text"  # text, quote, date, pages, numbering, website, holder, editor
+    role: str = "text"  # text, quote, date, years, pages, numbering, website, holder, editor, edited-by
     quote: str | None = None  # the title inside the quotation marks
     how: str = ""  # for a holder: "in", "quoted in", "included with", ...
 
@@ -165,6 +163,7 @@ def _holders(text: str, lo: int, hi: int) -> list[Seg]:
 
 
 def _ends_with_date(piece: str) -> bool:
+    """Does the piece end with a date ("..., March 22, 1955")?"""
     dates = list(dates_in(piece))
     return bool(dates) and not piece[dates[-1].end :].strip(" .,;:?])")
 
@@ -471,6 +470,9 @@ def _lead_in(text: str, lo: int, hi: int) -> int:
 def _read(
     text: str, segs: list[Seg], origin: str, has_url: bool, known: frozenset[str] = frozenset()
 ) -> Work | None:
+    """The work of a piece's segments: first what holds it ("quoted in", "in" a collection),
+    then who wrote it (a correspondence line, an author list, a writer's kind of document), then
+    the fields of what follows."""
     work = Work(segs[0].start, segs[-1].end)
     # a work quoted or printed in another: "X to Y, quoted in Astrid Eckert, The Struggle ..."
     holder_i = next((i for i, s in enumerate(segs) if s.role == "holder"), None)
@@ -497,7 +499,6 @@ def _read(
             inner.date = _date_value(item_date.text) if item_date else inner.date
             inner.rule = "bibliographic.note.printed-in"
             return inner
-    body = segs
     if item_i is not None:
         work.authors = [surname(text[a:b]) for a, b in item_authors]
         work.rule = "bibliographic.note.item"
@@ -518,7 +519,7 @@ def _read(
         found = _author_list(text, segs, strong=quote_next or book_next or short, known=known)
         if found is not None and (len(segs) > found[0] or origin == "note"):
             used, names = found
-            if _title_follows(segs, used, quote_next, text, names, origin):
+            if _title_follows(segs, used, quote_next):
                 work.authors = [surname(text[a:b]) for a, b in names]
                 work.author_spans = names
                 rest = segs[used:]
@@ -534,9 +535,8 @@ def _read(
                 work.author_spans = [(a, a + len(name))]
                 work.rule = "bibliographic.note.item"
                 rest = segs[1:]
-    body = rest
     work.other_spans = _holder_names(text, segs, known)
-    return _fields(text, segs, body, work, origin, has_url)
+    return _fields(text, segs, rest, work, origin, has_url)
 
 
 def _holder_names(text: str, segs: list[Seg], known: frozenset[str]) -> list[tuple[int, int]]:
@@ -576,13 +576,11 @@ def _item(text: str, segs: list[Seg]) -> tuple[int | None, list[tuple[int, int]]
     return 1, []
 
 
-def _title_follows(
-    segs: list[Seg], used: int, quote_next: bool, text: str, names: list[tuple[int, int]], origin: str
-) -> bool:
+def _title_follows(segs: list[Seg], used: int, quote_next: bool) -> bool:
     """After an author list comes a title: a quoted one, or a title segment (not a date: "Hansard,
     House of Commons Debates, March 17, 1955" names a paper, not an author)."""
     if used >= len(segs):
-        return origin == "note" and False
+        return False
     nxt = segs[used]
     return nxt.role == "quote" or quote_next or (nxt.role == "text" and nxt.text[:1].isupper())
 

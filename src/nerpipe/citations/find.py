@@ -663,9 +663,7 @@ def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool
             same_paper = (
                 work.container is not None and before is not None and before.container == work.container
             )
-            if same_paper or (
-                work.container is None and chicago.PUBLICATION_RE.search(text, work.start, work.end)
-            ):
+            if same_paper or (work.container is None and rx.PUBLICATION.search(text, work.start, work.end)):
                 work.authors = list(previous.authors)
                 work.title = None
                 work.rule = "bibliographic.note.shared-author"

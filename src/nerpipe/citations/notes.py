@@ -6,7 +6,7 @@ another ("..., pp. 30–32 and Kimball, “...”", "..., 023.1/11–759 and Dou
 
 >>> text = "Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00. See Hart, Empire, 12."
 >>> [[text[s:e] for s, e, _ in sentence] for sentence in note_pieces(text, 0, len(text))]
-[['Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00'], ['See Hart, Empire, 12']]
+[['Perkins to Franklin, June 21, 1948, NARA, RG 59, CDF 1945–1949, 811.00.'], ['See Hart, Empire, 12.']]
 """
 
 from __future__ import annotations
