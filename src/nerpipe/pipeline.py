@@ -23,7 +23,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from nerpipe.citations import find_citations, locator_codes, person_spans, resolve
+from nerpipe.citations import find_citations, locator_codes, periodical_names, person_spans, resolve
 from nerpipe.dates import find_dates
 from nerpipe.entities import (
     Candidate,
@@ -184,8 +184,10 @@ class EntityComponent:
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
-            for start_char, end_char in person_spans(cite):
+            for start_char, end_char in person_spans(cite, text):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
+            for start_char, end_char in periodical_names(cite, text):  # "Washington Post"
+                out.append(Candidate(start_char, end_char, "ORG", "citation:periodical", "citation"))
             if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
                 at = text.find(cite.place, cite.start, cite.end)
                 if at >= 0:

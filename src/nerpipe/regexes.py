@@ -103,7 +103,7 @@ DATE_START = r"""\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ear
 DATE = _compile(
     rf"""
     {DATE_START}
-    {NOT_A_UNIT_NUMBER}
+    (?:(?!\d)|{NOT_A_UNIT_NUMBER})   # the unit-word test is for numbers: "the file, March 7, 1955" is a date
     (?<![\w.\-–/])          # not glued to a longer number or word: "1.21.1978", "N1978"
     (?:
       # "first half of 1976"
@@ -512,9 +512,15 @@ CORRESPONDENCE = _compile(r"\S\s+to\s+\S", FLAGS)
 # " and " or "; " between two documents or two citations of a note.
 AND_SPLIT = _compile(r"\s+and\s+", FLAGS)
 # A sentence end inside a note: a period, then a capital, not after an initial or an abbreviation.
+# (The lookbehinds stand before the period: "vol. IX", "p. E8", "2nd Sess. (Washington", "U.S.
+# Embassy", "George McT. Kahin" and the abbreviations of names of bodies, "Amer. Soc. Of
+# Internat’l Law", go on.)
 NOTE_SENTENCE_END = _compile(
-    r"""(?<![\s.(\[][A-Z])(?<!\b(?:vol|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Rpt|ed|eds|Vol|No|cf|ff|fol|op|ll|l|d|f|Bd|Bl|S|Nr|art|sec|Sec|Ch|ch|pt|Pt)\.)
-        (?<![A-Z]\.[A-Z]\.)\.[”"]?\s+(?=[A-Z“"‘(])""",
+    r"""(?<![\s.(\[][A-Z])(?<!\b\p{Lu}\p{Ll}\p{Lu})(?<!\b(?:vol|vols|no|nos|pp|p|Mr|Mrs|Dr|St|Jr|Sr|Gen|Col|Sess|Cong|Doc|Docs|Rpt|Rept|Hrg|Res
+            |ed|eds|Ed|Eds|trans|Vol|Vols|No|Nos|cf|ff|fol|op|ll|l|d|f|Bd|Bl|S|H|Nr|art|sec|Sec|Ch|ch|pt|Pt|pts
+            |Amer|Soc|Assoc|Dept|Govt|Univ|Inst|Natl|Intl|Comm|Corp|Gov|Rep|Sen|Adm|Capt|Lt|Maj|Prof|Rev|Hon|Amb
+            |Exec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|repr|rev|esp))
+        (?<![A-Z]\.[A-Z])\.[”"]?\s+(?=[A-Z“"‘(])""",
     FLAGS,
 )
 
@@ -525,8 +531,11 @@ NOTE_SENTENCE_END = _compile(
 # "Ibid., p.152", "ibid. p. 7", "Ibid", "Id.".
 # What an ibid may name besides pages: "Ibid., doc. 283", "Ibid., vol. 3, p. 5", "Ibid., no. 12".
 IBID_LOCATOR = r"(?:(?:[Dd]oc(?:ument)?|[Nn]o|[Vv]ol|[Ii]tem|[Tt]el(?:egram)?)\.?\s*\d+[a-z]?)"
+# A note's ibid may give its pages bare, as the Chicago notes do: "Ibid., 122", "Ibid., 45–47".
 IBID = _compile(
-    rf"^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{IBID_LOCATOR}\s*,?\s*)*(?:{PAGES})?\s*[.,;]?\s*$", FLAGS
+    rf"""^\s*(?:[Ii]bid(?:em)?|[Ii]d)\.?\s*,?\s*(?:{IBID_LOCATOR}\s*,?\s*)*
+        (?:{PAGES}|(?<=,\s*)(?P<pages>\d{{1,5}}(?:\s*[-–]\s*\d{{1,5}})?))?\s*[.,;]?\s*$""",
+    FLAGS,
 )
 # "conversation with Chan Ven, Phnom Penh, July 15, 1984"; "personal communication 14th of
 # August 1993"; "interview with ...".
@@ -631,7 +640,7 @@ YEAR_LED_ENTRY = _compile(
 # Both this and REFERENCES_HEADING start at a literal newline, which the engine finds fast (a
 # MULTILINE "^" is tried at every position): a note or heading on a text's first line is missed.
 NOTE_LINE = _compile(
-    r"""\n[ \t]*(?P<number>\d{1,3})[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s)[^\r\n]*?)[ \t\r]*(?=\n|\Z)""",
+    r"""\n[ \t]*(?P<number>\d{1,3})[.)]?[ \t]+(?P<body>(?:\p{Lu}|[Ii]bid|[Ss]ee\s|[“"‘])[^\r\n]*?)[ \t\r]*(?=\n|\Z)""",
     FLAGS,
 )
 # Several citations in one note: "Chanda 1986, p. 59; Kiernan 1985, p. 12".
@@ -642,6 +651,254 @@ REFERENCES_HEADING = _compile(
         |Select(?:ed)?\s+Bibliography|Список\s+литературы|Литература)[ \t]*:?[ \t\r]*(?=\n|\Z)""",
     FLAGS,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Notes in the Chicago style: the pieces of a bibliographic note (citations/chicago.py reads a
+# note as comma segments and uses these to say what each segment is)
+# ---------------------------------------------------------------------------------------------
+
+# A web address: "https://history.state.gov/about/hac/june-1996", "www.fas.org/sgp/...". Its
+# last character is not a sentence's period or a closing bracket.
+URL = regex.compile(r"(?:https?://|www\.)[^\s<>“”\"]*[^\s<>“”\".,;:)\]]", FLAGS)
+# Several addresses of one page or site: "URL and URL", "URL, URL".
+URL_JOIN = regex.compile(r"\s*(?:,|and|,\s*and)\s*$", FLAGS)
+# A person named in full anywhere in a text: "Justin Hart", "Athan G. Theoharis" (the given name
+# is checked against the lexicon by the caller).
+FULL_NAME_IN_TEXT = regex.compile(
+    r"""\b(?P<given>\p{Lu}\p{Ll}+)(?:\s+(?P<initial>\p{Lu}\.)|\s+\p{Lu}\p{Ll}+){0,2}
+        \s+(?P<surname>\p{Lu}\p{Ll}{0,2}\p{Lu}\p{Ll}+|\p{Lu}[\p{Ll}'’]+(?:[-–]\p{Lu}[\p{Ll}'’]+)?)\b""",
+    FLAGS,
+)
+# A book's publication facts: "(Oxford: Oxford University Press, 2013)", "(Washington: Government
+# Printing Office, 1953)", "(Cambridge: CUP, 2012; original German language publication 2004)".
+PUBLICATION = regex.compile(
+    rf"""\((?P<place>[^():;]{{2,80}}?):\s*(?P<publisher>[^():;]{{2,120}}?),\s*(?P<year>{YEAR})(?:\s*;[^()]*)?\)""",
+    FLAGS,
+)
+# A journal issue in brackets: "(July 1949)", "(Spring 1987)", "(March 14, 1956)", "(2001)".
+ISSUE = regex.compile(
+    rf"""\((?P<issue>(?:(?:{MONTH}|{SEASON})(?:\s+{DAY},)?\s+)?{YEAR})\)(?:\s*:\s*(?P<pages>\d[\d\s,–-]*))?""",
+    FLAGS,
+)
+# A page reference of a note: "p. 120", "pp. 856–858", "pp. x and 146", "pp. 2128, 2130, and
+# 2140–2143", "pp. xxii–xxv, 11–16", "p. E8" (a section letter: no integer page). Roman pages
+# and lettered pages are read and then left out (docs/annotation.md).
+NOTE_PAGE_ITEM = r"(?:[A-Z]?\d{1,5}(?:\s*[-–]\s*[A-Z]?\d{1,5})?(?![\d/])|[ivxlcdm]{1,7}(?:\s*[-–]\s*[ivxlcdm]{1,7})?|[IVXLC]{1,7}(?:\s*[-–]\s*[IVXLC]{1,7})?)(?![\w])"
+NOTE_PAGE_REF = regex.compile(
+    rf"""(?<![\w.])(?:pp?\.|pages?)\s*(?P<list>{NOTE_PAGE_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?!{YEAR}\b){NOTE_PAGE_ITEM})*)""",
+    FLAGS,
+)
+NOTE_PAGE_SPLIT = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+)\s*", FLAGS)
+ARABIC_PAGES = regex.compile(r"^(\d{1,5})(?:\s*[-–]\s*(\d{1,5}))?$", FLAGS)
+# Columns or pages given bare after a volume: "Hansard, ..., Vol. 538, 1449–1451".
+BARE_PAGES = regex.compile(r"^\d{1,5}(?:\s*[-–]\s*\d{1,5})?$", FLAGS)
+# A pinpoint in brackets after the range: "pp. 453–459 (quote from p. 453)".
+PINPOINT = regex.compile(r"\(\s*(?:quotes?|quoted|cited)\s+(?:from|on|at)\s+(?P<ref>pp?\.\s*[^()]+)\)", FLAGS)
+# The numbering of a publication, which a title does not end with: "vol. IX", "Vol. 7: 84th
+# Congress, 1st Session", "pt. 2", "Part 1", "No. 76", "Document 138", "83rd Cong.", "2nd
+# Sess.", congressional document numbers ("S. Doc. 105–2", "S. Hrg. 106–713", "Senate Report
+# 107–60"), "Public Law 106–567" (GPO style manual, ch. 18; Chicago Manual of Style 14.289-14.301).
+NUMBERING = regex.compile(
+    rf"""^(?:(?:[Vv]ol(?:ume)?s?|[Pp]ts?|[Pp]arts?|[Nn]os?|[Nn]umber|[Dd]oc(?:ument)?s?|[Ii]tem|[Ss]ec(?:tion)?|[Cc]h(?:apter)?|[Ee]xhibits?)(?:\.\s*|\s+)[\dIVXLCivxlc][\w.–-]*(?:\s*:.*)?
+        | \d{{1,3}}(?:st|nd|rd|th)\s+(?:[Cc]ong(?:ress|\.)?|[Ss]ess(?:ion|\.)?)
+        | \d{{1,4}}
+        | (?:S|H|H\.R|S\.\s?Con|H\.\s?Con)\.\s?(?:Doc|Rpt|Rept|Hrg|Res|Prt)\.\s*\d[\d–-]*
+        | (?:Senate|House)\s+(?:Report|Document|Hearing|Print|Resolution)s?\s+(?:No\.\s*)?\d[\d–-]*
+        | Public\s+Law\s+\d[\d–-]*
+        | {YEAR})$""",
+    FLAGS,
+)
+# A congressional document's number is no part of its title (the ch12 decisions): "Senate
+# Report 107–60, “Foreign Relations Authorization Act ...”" -> the quoted title only.
+CONGRESSIONAL_NUMBER = regex.compile(
+    r"""^(?:(?:S|H|H\.R)\.\s?(?:Doc|Rpt|Rept|Hrg|Res|Prt)\.|(?:Senate|House)\s+(?:Report|Document|Hearing|Print)|Public\s+Law)""",
+    FLAGS,
+)
+# An executive document's type and number is part of its title: "Presidential Review Directive
+# 29", "Executive Order 12958", "NSC 68" (capitalised words, then the number).
+DESIGNATION = regex.compile(r"^\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}\s+\d[\w–-]*$", FLAGS)
+# Kinds of document named after their writer: "Robert Gates speech", "Dulles testimony before
+# ...", "Kimball letter to the editor", "Samuel Flagg Bemis review of ...", "CIA Historical
+# Review Panel statement" (Chicago Manual of Style 14.211-14.233, 14.228: unpublished and
+# informally published material; 14.216: speeches and lectures).
+GENRE = r"""(?:speech|speeches|address|remarks|statement|testimony|presentation|lecture|paper|papers|editorial
+    |memorandum|memoranda|memo|letter|letters|review|report|interview|commentary|note|notes|minutes
+    |cable|telegram|summary|agenda|transcript|diary|draft|article|comments|briefing|study|press\s+release)"""
+GENRE_AFTER_NAME = regex.compile(rf"^(?P<name>[^,]+?)\s+(?P<genre>{GENRE})\b(?P<rest>.*)$", FLAGS)
+GENRE_START = regex.compile(r"^(?:[Mm]inutes|[Mm]emorand(?:um|a)|[Tt]ranscript|[Nn]otes)\s+of\b", FLAGS)
+# A container that is a book or a series, not a periodical with issues: "National Security
+# Archive Electronic Briefing Book No. 179", "The American Presidency Project", "... website".
+MONOGRAPH = regex.compile(
+    r"\b(?:Books?|Series|Project|Papers?|Collection|Library|Archives?|[Ww]ebsite|Site|Database)\b", FLAGS
+)
+# How an item stands in the work that holds it: "X, March 22, 1955 in Peter Boyle, ed., ...",
+# "Exhibit D in", "included with", "printed as", "attached to", "quoted in" (then the work
+# quoting it is the one cited), "in" (a chapter in an edited book).
+HOLDER = regex.compile(
+    r"""(?:,\s*|\s+)(?P<how>(?:[Ee]xhibits?\s+[A-Z](?:\s+and\s+[A-Z])*\s+in|included\s+with|printed\s+(?:as|in)|reprinted\s+in|attached\s+to|quoted\s+in|cited\s+in|in))\s+(?=[\p{Lu}“"])""",
+    FLAGS,
+)
+# "ed.", "eds.", "trans.", "comp." after a name: "John Snell, ed.", "eds. Gerhard Peters and ...".
+EDITOR = regex.compile(r"^(?:eds?|trans|comp|editors?)\.?$", FLAGS)
+# The editor or translator of the work, after its title: "ed. Peter Lowe", "trans. Harold
+# Shukman", "edited by ...": no part of the title; the names are people.
+EDITED_BY = regex.compile(
+    r"^(?:eds?\.|trans\.|comp\.|edited\s+by|translated\s+by)\s+(?P<names>\p{Lu}[^()]*?)\s*(?:\(.*)?$", FLAGS
+)
+# A name's suffix that stands after a comma: "Herbert Hoover, Jr.".
+NAME_SUFFIX = regex.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", FLAGS)
+# One word of a person's name as cited: "Nancy", "J.", "McT.", "McAuliffe", "VanDeMark", "O’Connor".
+NAME_WORD = regex.compile(
+    r"^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}\p{Ll}{1,2}\p{Lu}\.|\p{Lu}[\p{Ll}'’]+(?:[-–]\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Ll}]{0,2}(?:\p{Lu}\p{Ll}{1,2})?\p{Lu}[\p{Ll}'’]+|\[\p{Lu}[\p{Ll}]*\])$",
+    FLAGS,
+)
+# Lower-case particles inside a name: "Charles de Gaulle", "Ludwig van Beethoven".
+NAME_PARTICLE = regex.compile(r"^(?:de|van|von|der|den|da|di|du|del|la|le|bin|ibn|al|ter)$", FLAGS)
+# Words no person's name holds; with the lexicon's organisation heads they mark a title.
+NOT_NAME_WORD = regex.compile(
+    r"^(?:The|A|An|Of|On|In|For|With|From|To|And|By|At|U\.S\.|United|States|See|Also|Report|Papers|Documents|Relations|Records|Minutes|Vol|No)$",
+    FLAGS,
+)
+# Separators of the names of an author list: "Betty Glad and Jonathan Smith", "A, B, and C",
+# "Robert S. McNamara with Brian VanDeMark".
+NAME_LIST_SEP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+with\s+|\s*&\s*)", FLAGS)
+# "et al." after the first names.
+ET_AL = regex.compile(r",?\s+et\s+al\.?$", FLAGS)
+# A correspondence line at the start of a piece: "Kimball to Warren Christopher", "Henry Hayward
+# and Neal Stanford to ...", "U.S. Embassy Tokyo to Secretary of State"; the sender has no digit.
+CORRESPONDENCE_LINE = regex.compile(
+    r"""^(?P<sender>\[?\p{Lu}[^,;:\d“”"]{0,80}?)\s+(?:through\s+[^,;:“”"]{1,40}?\s+)?to\s+(?P<receiver>[\[\p{Lu}][^,;“”"]*)""",
+    FLAGS,
+)
+# The lead-in of a note's work, besides NOTE_LEAD_IN: "the preface to", "the prefaces in", "the
+# foreword to", "sec. 205 of", "the subsequent congressional investigation report in", and the
+# prose before a quoted title ("The most significant articles ... were “...").
+WORK_LEAD_IN = regex.compile(
+    r"""(?:(?:the\s+)?(?:prefaces?|forewords?|introductions?|afterwords?|editor['’]s\s+notes?)\s+(?:to|of|in)\s+
+        | (?:sec(?:tion)?s?\.?|§)\s*\d[\w.]*\s+of\s+
+        | (?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,6}\s+in\s+(?=\p{Lu})
+        | (?:also\s+)?available\s+(?:online\s+)?(?:at|from)\s+
+        | (?:[Qq]uoted|[Cc]ited|[Rr]eprinted|[Pp]rinted)\s+in\s+(?=\p{Lu})
+        | for\s+[^,;]{1,80},\s+(?=\p{Lu})
+        | (?:and|also|especially),?\s+(?:for\s+[^,]{1,80},\s+)?)""",
+    FLAGS,
+)
+# Prose: four lower-case words in a row, in any script ("The most significant articles about the
+# Yalta Papers ... were", "was forwarded to the", "указывал и посол в своем"), which no author,
+# title segment or locator holds.
+PROSE_RUN = regex.compile(r"(?<![\w’'])(?:\p{Ll}[\w’'-]*\s+){3}\p{Ll}[\w’'-]*", FLAGS)
+# Three lower-case words in a row: prose before a book's title ("decision to release").
+PROSE_RUN3 = regex.compile(r"(?<![\w’'])(?:\p{Ll}[\w’'-]*\s+){2}\p{Ll}[\w’'-]*(?=\s)", FLAGS)
+# A short remark after a title: "as amended", "passim", "rev. ed.".
+REMARK = regex.compile(r"^(?:as\s+amended|passim|rev\.\s+ed\.|repr\.|[a-z]+(?:\s+[a-z]+)?)$", FLAGS)
+# What may stand before a date that fills a segment: a bracket, another season or month and a
+# dash ("[April 14, 1955?]", "Winter-Spring 2001").
+DATE_PREFIX = regex.compile(
+    rf"^\[?(?:(?:{SEASON}|{MONTH})\s*[-–]\s*)?(?P<word>(?:{SEASON}|{MONTH})\s+)?$", FLAGS
+)
+# A remark in brackets that dates the item: "(amended September 30, 2002)", "(signed April 17, 1995)".
+DATED_REMARK = regex.compile(
+    r"\((?:amended|signed|issued|dated|revised|adopted)\s+(?P<date>[^()]{4,40})\)", FLAGS
+)
+# After a semicolon, the title may go on: "The Far East; China, pp. 1365–1409", "Near East Region;
+# Iran; Iraq (https://...)": a few capitalised words, then pages, a bracket, a semicolon or the end.
+TITLE_AFTER_SEMICOLON = regex.compile(
+    r"^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?=,\s*pp?\.\s*\d|\(|;|$)", FLAGS
+)
+# The sender of a correspondence line that is an office: "U.S. Embassy Rio de Janeiro",
+# "Department of State", "Secretary of State" (capitalised words with "of", "de", "the").
+OFFICE_SENDER = regex.compile(
+    r"^\[?\p{Lu}[\p{L}.’'\]]*(?:\s+(?:of|de|the|for|\p{Lu}[\p{L}.’'\]]*)){0,6}$", FLAGS
+)
+# A parenthesis opened by a lead-in holds citations: "(see A to B, ...)", "(cf. ...)".
+PAREN_LEAD_IN = regex.compile(r"^(?i:see|cf\.|e\.g\.|for\s+example)\b", FLAGS)
+# A parenthesis that gives another copy of the cited item: "(also available online at ...)".
+AVAILABLE_AT = regex.compile(r"^(?:also\s+)?(?:available|accessible|reprinted|online)\b", FLAGS)
+# Words of a named US series that make a locator without an archive's name plausible.
+US_SERIES_WORD = regex.compile(r"\b(?:Entry|Lot|Series|Files?|Records)\b|^[A-Z]{2,5}\b", FLAGS)
+# Signs of a published work in a note, which is then never archival: a congress and session
+# ("83rd Cong., 2nd Sess."), printed hearings.
+PUBLISHED_HINT = regex.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)|\bHearings?\s+[Bb]efore\b", FLAGS)
+# " and " (or " and, ") between two citations of a note: "..., URL and, for ..., Brian Latell speech".
+NOTE_AND = regex.compile(r"\s+and,?\s+", FLAGS)
+# A pinpoint that points back at the citation before it: "Quote on p. 857", "Quote from p. 3",
+# "on pp. 92–94" at the end of a sentence of prose.
+POINT_BACK = regex.compile(r"(?:[Qq]uotes?|[Qq]uoted|[Ss]ee)\s+(?:on|from|at|in)\s+(?=pp?\.\s*\d)", FLAGS)
+TRAILING_PAGES = regex.compile(rf"\s(?:on|at|in|see)\s+(?P<ref>(?:pp?\.)\s*{PAGE_LIST})\s*[.;]?\s*$", FLAGS)
+# "see" inside a sentence of prose, after which the citation starts: "For the broader
+# construction of ..., including ..., see Michael J. Hogan, ..."; "..., see, passim, NARA, ...".
+SEE_IN_PROSE = regex.compile(
+    r"(?:^|[\s,(])(?:[Ss]ee|[Cc]f\.)(?:\s+also)?(?:,?\s+(?:for\s+example|e\.g\.),?)?,?(?:\s+passim,?)?\s+(?=[\p{Lu}“\"]|passim)",
+    FLAGS,
+)
+# What an author-year citation's "author" cannot be: a month, a season, a preposition ("In 1947",
+# "January 1954": dates, not citations).
+NOT_AN_AUTHOR = regex.compile(
+    rf"^(?:{MONTH}|{SEASON}|In|On|By|From|Since|Until|After|Before|During|The|See)$", FLAGS
+)
+# What a document's description drops: "and passim" / "passim," before the locator, "[no date]",
+# "[sic]", and the comma that American style puts inside a closing quote ("Title,” in ...").
+DESCRIPTION_NOISE = regex.compile(
+    r"\s*\band\s+passim\b|\bpassim\b,?|\[no\s+date\],?|\s*\[sic\]|,(?=[”\"])", FLAGS
+)
+SIC = regex.compile(r"\s*\[sic\]", FLAGS)
+# A date right after a comma: ", March 15, 1955 in NARA".
+DATE_AFTER = regex.compile(rf"^,\s+(?:{MONTH}\s+\d|\d{1, 2}\s+{MONTH})", FLAGS)
+# A lot file's words: a short form holding them names a series, not a collection.
+LOT_WORD = regex.compile(r"\bLot\b", FLAGS)
+# A series code: a capitals abbreviation opening a named series ("WTC", "CDF", "CFPF", "HO",
+# "S/S"); and a series piece that opens with one and then its years ("CDF 1950–1954").
+SERIES_CODE_WORD = regex.compile(r"[A-Z][A-Z/&]{1,5}(?=\s)", FLAGS)
+SERIES_OPENING = regex.compile(rf"^[A-Z][A-Z/&]{{1,5}}\s+{YEAR}", FLAGS)
+# A bare year, and a session of Congress ("1st sess.").
+BARE_YEAR = regex.compile(rf"^{YEAR}$", FLAGS)
+SESSION = regex.compile(r"\b[Ss]ess(?:ion|\.)", FLAGS)
+# Pages after the colon of a part's number: "pt. 4: 4721", "vol. 3: 45–47".
+PAGES_AFTER_COLON = regex.compile(r":\s*(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)$", FLAGS)
+# A document's line that points back at the locator before it: "Rusk to Lodge, August 29, 1963, ibid."
+LINE_IBID = regex.compile(r",\s*(?P<ibid>[Ii]bid\.?(?:,\s*(?:pp?\.\s*\d[\d\s,–-]*))?)\s*$", FLAGS)
+# "Papers of Averell Harriman" read as "Averell Harriman Papers", to match its short form.
+PAPERS_OF = regex.compile(r"^(?P<word>Papers|Records|Diaries|Files|Collection)\s+of\s+(?P<name>.+)$", FLAGS)
+# A kind of document alone, where an author would stand: "Editorial, “The Lesson of Hungary,” ...".
+GENRE_WORD = regex.compile(rf"^(?i:{GENRE}|anonymous|unsigned)$", FLAGS)
+# "..., ibid., Box 2": a document in another unit of the locator cited just before.
+IBID_UNIT = regex.compile(r",\s*[Ii]bid\.?,\s*(?=\S)", FLAGS)
+# Small pieces of the notes parser: the word "website"; a span of months ("January–August");
+# a season's value ("2001-SP"); prose or pages after publication facts; the capital that starts
+# a title after prose; a volume's word; quoted or bracketed text (left out of the prose test); a
+# periodical's name at the end of a piece ("1932 in the American Historical Review"); a number
+# after it ("Journal of Cold War Studies 3").
+WEBSITE_WORD = regex.compile(r"\b[Ww]ebsite\b", FLAGS)
+MONTH_SPAN = regex.compile(r"\p{L}\s*[–-]\s*\p{L}", FLAGS)
+SEASON_VALUE = regex.compile(r"^\d{4}-(?:SP|SU|FA|WI)$", FLAGS)
+PROSE_AFTER = regex.compile(r"\s+[a-z]", FLAGS)
+PAGES_OR_AND_AFTER = regex.compile(r"\s+(?:pp?\.|and\s)", FLAGS)
+NEXT_CAPITAL = regex.compile(r"\s+(?=\p{Lu})", FLAGS)
+VOLUME_WORD = regex.compile(r"(?i:vol)", FLAGS)
+QUOTED_OR_BRACKETED = regex.compile(r"“[^”]*”|\([^()]*\)", FLAGS)
+GENRE_IN = regex.compile(rf"(?i:\b{GENRE}\b)", FLAGS)
+PERIODICAL_AT_END = regex.compile(r"(?:^|\s(?:in|of)\s+(?:the\s+)?)(?P<name>\p{Lu}[^,]*)$", FLAGS)
+NUMBER_AT_END = regex.compile(r"\s+\d[\w.]*$", FLAGS)
+# The characters that open or close brackets and quotes in a note.
+BRACKET_OR_QUOTE = regex.compile(r"[()\[\]“”]", FLAGS)
+# "and, for the reply, X to Y, ...", "for the intelligence report, X": a lead-in before a document.
+FOR_LEAD_IN = regex.compile(r"(?:(?:and|also),?\s+)?[Ff]or\s+[^,;]{1,80},\s+(?=\p{Lu}|“)", FLAGS)
+# A date in square brackets where the document gives none: "[no date—1997]", "[1966?]".
+BRACKET_YEAR = regex.compile(rf"^\[(?:n\.\s?d\.|no\s+date)?\s*[-–—]?\s*(?P<year>{YEAR})\??\]$", FLAGS)
+# "[no date]", "n.d.": an undated item.
+NO_DATE = regex.compile(r"^(?:\[no\s+date\]|n\.\s?d\.)$", FLAGS)
+# A law names its year: "Public Interest Declassification Act of 2000".
+ACT_YEAR = regex.compile(rf"\bAct\s+of\s+(?P<year>{YEAR})\b", FLAGS)
+# A remark in brackets at the end of a title: "(signed April 17, 1995)", "(with attached ...)".
+TITLE_REMARK = regex.compile(r"\s*\((?:[a-z][^()]*)\)\s*$", FLAGS)
+# What a later volume of the same series starts with: "vol. XXII, Northeast Asia", "1955–1957,
+# vol. XXIII, pt. 2, Korea" (after "Foreign Relations of the United States, 1958–1960, vol. ...").
+SERIES_VOLUME = regex.compile(
+    rf"""^(?:(?P<years>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?),\s+)?(?P<vol>[Vv]ol(?:ume)?\.?\s*[\dIVXLC]+)\b""",
+    FLAGS,
+)
+VOLUME_IN_TITLE = regex.compile(r",\s+[Vv]ol(?:ume)?\.?\s*[\dIVXLC]+\b", FLAGS)
+YEARS_IN_TITLE = regex.compile(rf",\s+{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?,\s+[Vv]ol", FLAGS)
 
 # ---------------------------------------------------------------------------------------------
 # Finding: the cheap prefilter and candidate regions
@@ -710,8 +967,8 @@ DANGLING = _compile(
     r"(?:\s+(?:on|of|dated|from|at|in|the|du|de|des|vom|von|от|z))+\s*$",
     FLAGS | regex.IGNORECASE | regex.REVERSE,
 )
-# A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)".
-EMPTY_PARENS = _compile(r"\(\s*[.,;:]?\s*\)", FLAGS)
+# A parenthesis emptied by cutting out the date: "(Record of ... department. ( .)", "[ ?]".
+EMPTY_PARENS = _compile(r"\(\s*[.,;:]?\s*\)|\[\s*[.,;:?]?\s*\]", FLAGS)
 # A lead-in before a citation: "see ", "see also ", "cf. ".
 SEE = _compile(r"(?:[Ss]ee|[Cc]f\.|[Cc]ompare)(?:\s+also)?\s+", FLAGS)
 # The same lead-in inside a parenthesis of prose: "... of all deliveries - see Chanda 1986".

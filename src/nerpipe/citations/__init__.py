@@ -14,6 +14,7 @@ from nerpipe.citations.find import (
     locator_codes,
     parse_citation,
     parse_pages,
+    periodical_names,
     person_spans,
 )
 from nerpipe.citations.resolve import resolve
@@ -24,6 +25,7 @@ __all__ = [
     "locator_codes",
     "parse_citation",
     "parse_pages",
+    "periodical_names",
     "person_spans",
     "resolve",
 ]

@@ -14,6 +14,7 @@ Three places hold citations:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -73,8 +74,8 @@ def clean_title(text: str) -> str | None:
     previous = None
     while text != previous:  # "(Information ... of the USSR, .)" -> "Information ... of the USSR"
         previous = text
-        if "(" in text:
-            text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)"
+        if "(" in text or "[" in text:
+            text = rx.EMPTY_PARENS.sub("", text)  # an emptied "( .)", "[ ?]" ("[April 14, 1955?]")
         text = rx.DANGLING.sub("", text.strip(TITLE_TRIM)).strip(TITLE_TRIM)
         if _wrapped(text):  # "(Record of ... Pham Van Dong on .)"
             text = text[1:-1]
@@ -116,6 +117,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What may stand around a document's date: "(April 1, 1965)", "[April 14, 1955?]".
+DATE_EDGE = " .,;:()[]?—–"
+
+
 def _date_and_title(body: str) -> tuple[str | None, str | None]:
     """Split the description around a unit into the document date and the title.
 
@@ -130,10 +135,10 @@ def _date_and_title(body: str) -> tuple[str | None, str | None]:
     if last is not None:
         tail = body_wo_pages[last.end :]
         head = body_wo_pages[: last.start]
-        if not tail.strip(" .,;:()[]?—–") or (len(tail.strip()) > 12 and not head.strip(" .,;:()")):
+        if not tail.strip(DATE_EDGE) or (len(tail.strip()) > 12 and not head.strip(DATE_EDGE)):
             date = last.norm
-            title_text = head + " " + tail if not tail.strip(" .,;:()[]?—–") else tail
-        elif not head.strip(" .,;:()"):
+            title_text = head + " " + tail if not tail.strip(DATE_EDGE) else tail
+        elif not head.strip(DATE_EDGE):
             date = last.norm
             title_text = tail
         elif rx.TITLE_AFTER_DATE.match(tail) and len(tail) > 20:
@@ -154,7 +159,7 @@ def _locator_hint(body: str) -> bool:
 
 
 # A trailing "in" before the locator: "Noble to Reinhardt (unsent), March 29, 1951 in NARA".
-TRAILING_IN = regex.compile(r"(?:\s+(?:both|all)?\s*in:?|\s+attached\s+to)\s*$")
+TRAILING_IN = regex.compile(r"(?:,?\s+(?:both|all)?\s*in:?|,?\s+attached\s+to)\s*$")
 
 
 def parse_archival(
@@ -186,8 +191,16 @@ def parse_archival(
         if found:
             archive_alias, stated = found.group("archive"), True
             before_text = before_text[: found.start()] + before_text[found.end() :]
+    # a repository named before the archive the locator holds: "..., NARA, Nixon Presidential
+    # Materials, NSC Files, ..." (the larger archive first): no part of the description
+    last_archive = last(rx.ARCHIVE_RE.finditer(before_text))
+    if last_archive is not None and not before_text[last_archive.end() :].strip(" ,;:"):
+        before_text = before_text[: last_archive.start()]
     before_text = TRAILING_IN.sub("", rx.HENCEFORTH.sub(" ", before_text))
-    rest = rx.HENCEFORTH.sub(" ", rest)
+    # "..., November 25, 1953 and passim, Reed College, ...", "[no date]", "Title,” in": the
+    # description without them (docs/annotation.md, "Span"; a comma inside a closing quote)
+    before_text = rx.DESCRIPTION_NOISE.sub("", before_text)
+    rest = rx.DESCRIPTION_NOISE.sub("", rx.HENCEFORTH.sub(" ", rest))
     pages_m = last(rx.PAGES_RE.finditer(rest)) or last(rx.PAGES_RE.finditer(before_text))
     date, title = _date_and_title(rest)
     if before_text.strip():  # a description before the unit: "Report of ..., 3 March 1962, AVPRF, ..."
@@ -220,14 +233,14 @@ def parse_archival(
                 section="references" if origin == "references" else "text",
                 archive=canonical_archive(archive_alias),
                 archive_stated=stated,
-                fund=f.get("fund"),
-                inventory=f.get("inventory"),
+                fund=_no_short_form(f.get("fund")),
+                inventory=_no_short_form(f.get("inventory")),
                 folder=f.get("folder"),
                 file=rx.DASH_RE.sub(
                     lambda m: m.group().strip(), f["file"]
                 )  # "1 - 125" -> "1-125", dash as written
                 if f.get("file") and loc.tradition not in NAMED_FILE_TRADITIONS
-                else f.get("file"),
+                else _no_sic(f.get("file")),
                 subfile=f.get("subfile"),
                 reel=f.get("reel"),
                 pages=pages,
@@ -237,6 +250,19 @@ def parse_archival(
             )
         )
     return records
+
+
+def _no_short_form(value: str | None) -> str | None:
+    """A named level without the short form defined in it: "National Security File (hereafter
+    NSF), Country File" -> "National Security File, Country File"."""
+    if not value or "(" not in value:
+        return value
+    return " ".join(rx.HENCEFORTH.sub("", value).split()).replace(" ,", ",") or None
+
+
+def _no_sic(value: str | None) -> str | None:
+    """A value as written, without the author's "[sic]" ("... Venezuelan Newspaper [sic]")."""
+    return rx.SIC.sub("", value).strip() or None if value else value
 
 
 # Traditions whose file values are titles or codes kept as written ("811.00/5–1645").
@@ -436,9 +462,10 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     """
     found: list[Citation] = []
     notes = Spans()
+    known: set[str] = set()  # authors named so far: a later short form gives only the surname
     for note in rx.NOTE_LINE.finditer(text, lo, hi):
         start, end = note.span("body")
-        records = parse_note(text, start, end)
+        records = parse_note(text, start, end, known)
         if records:
             found.extend(records)
             notes.add(start, end)
@@ -465,28 +492,231 @@ def find_in_text(text: str, lo: int, hi: int) -> list[Citation]:
     return sorted(found, key=lambda c: c.start)
 
 
-def parse_note(text: str, start: int, end: int) -> list[Citation]:
+def parse_note(text: str, start: int, end: int, known: set[str] | None = None) -> list[Citation]:
     """The citations of one footnote or endnote, one record each.
 
     A note is prose as often as not: it is cut into sentences, then at semicolons and at an
-    " and " that opens another document or locator ("... 1456 1/2 and Long to Spaulding, March
+    " and " that opens another document or work ("... 1456 1/2 and Long to Spaulding, March
     16, 1940, NARA, ..."). A piece that only adds a unit to the locator before it ("1949–1950",
-    "Box 20, 10") shares that locator's levels. A bare "Title, Place, Year" needs pages to count.
+    "Box 20, 10") shares that locator's levels; a later volume of a series ("; vol. XXII, ...")
+    shares the series' title, and a work listed after an author's first ("See Bryton Barron, A;
+    B; and C") shares the author. Published works are never archival. `known` collects the
+    authors named so far in the document (a later short form names them by surname only).
     """
     from nerpipe.citations.notes import note_pieces, unit_shaped
 
+    known = set() if known is None else known
     records: list[Citation] = []
     for sentence in note_pieces(text, start, end):
         context: dict[str, str] | None = None
+        previous: Citation | None = None
+        last_end = start
         for p_start, p_end, joined in sentence:
-            pieces = [r for r in parse_citation(text, p_start, p_end, origin="note") if _plausible(r, "note")]
+            # a work after a semicolon may share what the one before stated ("A; B; and C")
+            listed = joined and ";" in text[last_end:p_start]
+            pieces = note_piece(text, p_start, p_end, known, previous if joined else None, listed)
             if not pieces and joined and context is not None and unit_shaped(text, p_start, p_end):
                 s, e = _trim(text, p_start, p_end)
                 pieces = parse_archival(text, s, e, "note", context)
             if pieces:
                 records.extend(pieces)
                 context = last_context(pieces) if pieces[-1].kind == "archival" else None
+                previous = pieces[-1]
+                last_end = p_end
     return records
+
+
+def note_piece(
+    text: str,
+    start: int,
+    end: int,
+    known: set[str] | None = None,
+    previous: Citation | None = None,
+    listed: bool = False,
+) -> list[Citation]:
+    """The citations of one piece of a note (between semicolons or a joining " and ").
+
+    In order: a pinpoint that points back ("Quote on p. 857" -> ibid); a citation given in
+    brackets after prose ("... was forwarded in late April 1955 (see A to B, ..., NARA, ...)");
+    a published work (publication facts, a journal issue, a web address: never archival); an
+    archival locator; a work by the Chicago note forms; an author-year or ibid short form.
+    """
+    from nerpipe.citations import chicago
+    from nerpipe.citations.notes import (
+        bracketed_citation,
+        cut_prose_tail,
+        opens,
+        skip_prose_lead,
+        trailing_remark,
+    )
+
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return []
+    if text[start] == "(" and text[end - 1] == ")" and _wrapped(text[start:end]):
+        start, end = _trim(text, start + 1, end - 1)  # a sentence of its own in brackets: "(p. 214)"
+        if start >= end:
+            return []
+    if lead := rx.FOR_LEAD_IN.match(text, start, end):
+        start = lead.end()  # "and, for the reply, Jones to Smith, ..."
+    back = rx.POINT_BACK.match(text, start, end)
+    if back:  # "Quote on p. 857": the page of the citation before
+        start = back.end()
+    else:
+        led = [m for m in rx.SEE_IN_PROSE.finditer(text, start, end) if m.start() > start]
+        if led and not any(ch.isdigit() or ch in '“"' for ch in text[start : led[0].start()]):
+            start = led[0].end()  # "For the broader construction of ..., including ..., see X"
+            if text.startswith("passim", start):
+                start, end = _trim(text, start, end)
+    body = text[start:end]
+    unit = rx.IBID_UNIT.search(body)
+    if (
+        unit
+        and previous is not None
+        and previous.kind == "archival"
+        and rx.CORRESPONDENCE.search(body[: unit.start()])
+    ):
+        # "Bundy to Johnson, July 27, 1965, ibid., Box 2": the levels before, another box
+        records = parse_archival(text, start + unit.end(), end, "note", last_context([previous]))
+        if records:
+            date, title = _date_and_title(body[: unit.start()])
+            first = records[0].model_copy(
+                update={"start": start, "text": text[start : records[0].end], "date": date, "title": title}
+            )
+            return [first, *records[1:]]
+    line_ibid = rx.LINE_IBID.search(body)
+    if line_ibid and rx.CORRESPONDENCE.search(body[: line_ibid.start()]):
+        # "Rusk to Lodge, August 29, 1963, ibid.": another document of the unit cited before
+        a, b = start + line_ibid.start("ibid"), start + line_ibid.end("ibid")
+        short = parse_short(text, a, b, origin="note")
+        if short is not None and short.kind == "ibid":
+            return [
+                short.model_copy(
+                    update={"start": start, "text": text[start : short.end], "rule": "ibid.line"}
+                )
+            ]
+    if rx.IBID.match(body) or rx.BARE_PAGES_RE.match(body):
+        short = parse_short(text, start, end, origin="note")
+        return [short] if short else []
+    inner = bracketed_citation(text, start, end)
+    if inner is not None:
+        out: list[Citation] = []
+        for sentence in _sub_pieces(text, *inner):
+            for a, b, _ in sentence:
+                out.extend(note_piece(text, a, b, known))
+        return out
+    remark = trailing_remark(text, start, end)  # "(also available online at <site>, URL)"
+    extra: list[Citation] = []
+    if remark is not None:
+        end, r_start, r_end = remark
+        extra = note_piece(text, r_start, r_end, known)
+        start, end = _trim(text, start, end)
+    start = skip_prose_lead(text, start, end)  # "This was a response to A to B, ..."
+    end = cut_prose_tail(text, start, end)
+    frozen = frozenset(known or ())
+    if chicago.published(text, start, end):
+        work = chicago.parse_work(text, start, end, "note", frozen)
+        _remember_authors(text, work, known)
+        cite = _work_citation(text, work, previous, listed) if work is not None else None
+        if work is not None and cite is not None:
+            trailing = rx.TRAILING_PAGES.search(text, work.end, end)
+            if trailing and rx.PROSE_RUN3.search(text, work.end, trailing.start()):
+                # "... (Washington: GPO, 1948) as unilateral rather than ... on pp. 92–94"
+                a, b = trailing.span("ref")
+                back_ref = Citation(
+                    start=a, end=b, kind="ibid", text=text[a:b],
+                    pages=parse_pages(text[a:b]), rule="ibid.bare-pages",
+                )  # fmt: skip
+                return [cite, back_ref, *extra]
+            rest = text[work.end : end]
+            if rest.strip() and opens(rest) and rx.URL.search(text, work.start, work.end):
+                # a separator left out after an address: "...covert-hlp.html minutes of March 1998 ..."
+                return [cite, *note_piece(text, work.end, end, known, cite), *extra]
+            return [cite, *extra]
+    archival = [r for r in parse_archival(text, start, end, "note") if _archival_plausible(r)]
+    if archival:
+        return [*archival, *extra]
+    if (
+        rx.YEAR_RE.search(body)
+        and (m := rx.AUTHOR_YEAR.match(body))
+        and not rx.NOT_AN_AUTHOR.match(m.group("authors"))
+    ):
+        short = parse_short(text, start, end, origin="note")  # "Chanda 1986, p. 59" in a note
+        if short is not None and short.rule == "bibliographic.author-year":
+            return [short, *extra]
+    work = chicago.parse_work(text, start, end, "note", frozen)
+    _remember_authors(text, work, known)
+    cite = _work_citation(text, work, previous, listed) if work is not None else None
+    if cite is not None:
+        return [cite, *extra]
+    short = parse_short(text, start, end, origin="note")
+    if short is not None and _plausible(short, "note") and short.rule != "bibliographic.newspaper":
+        dated = short.rule == "bibliographic.title-year" and any(
+            len(d.norm or "") >= 10 for d in find_dates(text[start:end])
+        )  # "Notes of Secretary’s Staff Meeting, October 30, 1957, p. 2": a document, no work
+        if not dated and not (short.authors and rx.NOT_AN_AUTHOR.match(short.authors[0])):
+            return [short, *extra]
+    return extra
+
+
+def _sub_pieces(text: str, start: int, end: int) -> list[list[tuple[int, int, bool]]]:
+    from nerpipe.citations.notes import note_pieces
+
+    return note_pieces(text, start, end)
+
+
+def _work_citation(text: str, work: Any, previous: Citation | None, listed: bool = False) -> Citation | None:
+    """A parsed work as a record, with what it shares with the work listed before it: the series'
+    title ("...; vol. XXII, Northeast Asia") or, in a list after a semicolon, the author ("See
+    Bryton Barron, “A,” National Review (...); “B,” National Review (...); C (New York: ...)")."""
+    from nerpipe.citations import chicago
+
+    series = None
+    if previous is not None and previous.kind == "bibliographic":
+        series = chicago.series_of(previous.title, text[work.start : work.end])
+        work = chicago.with_series(text, work, series)
+        if (
+            listed
+            and not work.authors
+            and work.shares_author
+            and previous.authors
+            and previous.rule in SHARING_RULES
+        ):
+            before = chicago.parse_work(text, previous.start, previous.end, "note")
+            same_paper = (
+                work.container is not None and before is not None and before.container == work.container
+            )
+            if same_paper or (work.container is None and rx.PUBLICATION.search(text, work.start, work.end)):
+                work.authors = list(previous.authors)
+                work.title = None
+                work.rule = "bibliographic.note.shared-author"
+    if series is None and work.title and rx.NUMBERING.match(work.title):
+        return None  # "vol. III" with no series named before it
+    return chicago.to_citation(text, work)
+
+
+# Works whose author a later work of the same list may share.
+SHARING_RULES = frozenset({"bibliographic.note.work", "bibliographic.note.shared-author"})
+
+
+def _remember_authors(text: str, work: Any, known: set[str] | None) -> None:
+    """Keep the authors a work names in full ("Justin Hart"): a later short form of the document
+    may give only the surname ("Hart, Empire of Ideas, pp. 142–144")."""
+    if work is not None and known is not None:
+        known.update(text[a:b] for a, b in work.author_spans)
+
+
+def _archival_plausible(c: Citation) -> bool:
+    """A US locator names its repository, a record group, a box, an entry or a lot file; a title
+    that only ends in "Papers" ("Foreign Relations ...: Diplomatic Papers, The Soviet Union,
+    1933–1939") is a published volume, not a collection."""
+    if archive_tradition(c.archive) not in (None, "us") or c.archive:
+        return True
+    return bool(
+        c.folder
+        or (c.fund and c.fund[:1].isdigit())
+        or (c.inventory and rx.US_SERIES_WORD.search(c.inventory))
+    )
 
 
 def parse_several(text: str, start: int, end: int, origin: str = "paren") -> list[Citation]:
@@ -559,13 +789,65 @@ def has_locator(text: str) -> bool:
 
 def locator_codes(text: str, cites: Iterable[Citation]) -> list[tuple[int, int]]:
     """Offsets of the level words and unit codes of the archival citations ("RG", "Box", "FO 371/
-    123456", "811.00/5–1645"): never entities. Names and dates inside locators are not included."""
+    123456", "811.00/5–1645") and of the series codes of their named series ("WTC" in "WTC Lot File
+    83D222", "CDF", "CFPF", also inside "(henceforth WTC Lot File 83D222)"): never entities.
+    Names and dates inside locators are not included, nor an acronym the document defines as an
+    organisation's ("Historical Advisory Committee (HAC)" ... "HAC Lot File 96D292": `HAC` stays)."""
     out: list[tuple[int, int]] = []
+    organisations: frozenset[str] | None = None
     for c in cites:
         if c.kind == "archival" and c.section == "text":
             context: dict[str, str] | None = {} if (c.rule or "").endswith(".continued") else None
             out.extend(parse_locator(text, c.start, c.end, context).codes)
+            codes = series_codes(text, c.start, c.end)
+            if codes:
+                if organisations is None:
+                    organisations = organisation_acronyms(text)
+                out.extend((a, b) for a, b in codes if text[a:b] not in organisations)
     return sorted(set(out))
+
+
+def series_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The series codes of a locator: a capitals abbreviation glued to a lot word or opening a
+    series ("WTC Lot File 83D222", "HO Research Projects Lot File 13D289", "CDF 1950–1954",
+    "CFPF 1964–1966"), and the level words and codes of a short form defined for a series
+    ("(henceforth WTC Lot File 83D222)"). A collection's name ("AHA Papers") is no series."""
+    from nerpipe.citations.locators import _is_collection, tokenize
+
+    out: list[tuple[int, int]] = []
+    tokens = tokenize(text, start, end)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "hence":
+            lo = tok.start + tok.text.find(tok.value)
+            hi = lo + len(tok.value)
+            for m in rx.LOCATOR_TOKEN.finditer(text, lo, hi):
+                if m.group("word") and rx.LOT_WORD.search(m.group("word")):
+                    out.extend([m.span("word"), m.span("value")])
+            out.extend(_capital_codes(text, lo, hi, lot_only=True))
+        elif tok.kind in ("qualifier", "named") and not _is_collection(tok.text):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            glued_to_lot = tok.kind == "qualifier" and nxt is not None and rx.LOT_WORD.search(nxt.text)
+            if glued_to_lot or (tok.kind == "named" and rx.SERIES_OPENING.match(tok.text)):
+                out.extend(_capital_codes(text, tok.start, tok.end, lot_only=False))
+    return out
+
+
+def _capital_codes(text: str, lo: int, hi: int, lot_only: bool) -> list[tuple[int, int]]:
+    """The capitals abbreviation at the start of text[lo:hi] ("WTC", "HO", "CFPF")."""
+    m = rx.SERIES_CODE_WORD.match(text, lo, min(len(text), hi + 1))
+    if m is None or (lot_only and not rx.LOT_WORD.search(text, m.end(), hi)):
+        return []
+    return [m.span()]
+
+
+def organisation_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the document defines with an organisation's name: "Historical Advisory Committee
+    (HAC)" -> HAC; "World War II Conferences (WTC)" names no organisation."""
+    from nerpipe.acronyms import find_acronyms
+    from nerpipe.patterns import load_lexicon
+
+    heads = load_lexicon().get("org_heads", frozenset())
+    return frozenset(short for short, long in find_acronyms(text) if set(long.split()) & heads)
 
 
 def _merge_split(text: str, cites: list[Citation]) -> list[Citation]:
@@ -717,13 +999,38 @@ def find_citations(text: str) -> list[Citation]:
     return sorted(found, key=lambda c: c.start)
 
 
-def person_spans(c: Citation) -> list[tuple[int, int]]:
+def periodical_names(c: Citation, text: str) -> list[tuple[int, int]]:
+    """Where a note's work names the periodical that holds it (an ORG): "Washington Post" in
+    "“Official Papers,” Washington Post, March 7, 1953, p. 8", "American Archivist" in "...,” The
+    American Archivist (April 1954), pp. 149–162"."""
+    if c.kind != "bibliographic" or not (c.rule or "").startswith("bibliographic.note"):
+        return []
+    from nerpipe.citations.chicago import parse_work
+
+    work = parse_work(text, c.start, c.end, "note")
+    return [work.container_span] if work is not None and work.container_span else []
+
+
+def person_spans(c: Citation, text: str | None = None) -> list[tuple[int, int]]:
     """Offsets of the people a citation names: authors and interviewees.
 
     "Kiernan and Boua 1982, p. 194" -> "Kiernan", "Boua"; "Ben Kiernan 1996" -> "Ben Kiernan";
     "Kiernan, Ben and Chantou Boua, ed. 1982. ..." -> "Kiernan, Ben", "Chantou Boua";
-    "conversation with Chan Ven, Phnom Penh, ..." -> "Chan Ven".
+    "conversation with Chan Ven, Phnom Penh, ..." -> "Chan Ven"; a note's work, read again in
+    the document `text`: "Samuel Flagg Bemis review of ...", "John Snell, ed., ..." (the writer of
+    a correspondence line is left to the entity rules).
     """
+    if c.kind == "bibliographic" and (c.rule or "").startswith("bibliographic.note"):
+        from nerpipe.citations.chicago import parse_work
+
+        if text is None:
+            text, offset = c.text, c.start
+            work = parse_work(text, 0, len(text), "note")
+        else:
+            offset = 0
+            work = parse_work(text, c.start, c.end, "note")
+        spans = [*work.author_spans, *work.other_spans] if work else []
+        return [(a + offset, b + offset) for a, b in spans]
     if c.kind == "interview":
         m = rx.INTERVIEW.match(c.text)
         group = "persons"

@@ -3,6 +3,10 @@
 * An `ibid` points at the nearest preceding citation of the running text that is not an ibid;
   its record takes the antecedent's fields with its own pages. A bare "(p. 41)" with no citation
   in the same or the previous paragraph is not a citation at all and is dropped.
+* A short form defined in passing, "G. Bernard Noble Papers (henceforth Noble Papers)" or
+  "Dwight Eisenhower Presidential Library (henceforth Eisenhower Library)", stands for the full
+  name in every later locator that uses it: the later record takes the collection's full name
+  (`fund`) and, where it names none itself, the archive (`Resolution(target="short_form")`).
 * An archival citation that omits the archive inherits it from the previous archival citation,
   else from the reference list, and says which (`Resolution(target="archive")`).
 * An in-text citation is linked to its reference-list entry (`reference`): author and year for
@@ -15,6 +19,7 @@ Every link gets a status, `resolved`, `ambiguous` (with candidates) or `unresolv
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 import regex
 from rapidfuzz import fuzz
@@ -42,6 +47,7 @@ def _fold(text: str | None) -> str:
 def resolve(text: str, cites: list[Citation]) -> list[Citation]:
     """Return the citations with antecedents, archives and reference links resolved."""
     cites = _drop_orphan_pages(text, sorted(cites, key=lambda c: c.start))
+    cites = resolve_short_forms(text, cites)
     cites = _inherit_archives(cites)
     cites = _link_references(cites)
     return _resolve_ibids(cites)
@@ -57,6 +63,115 @@ def _drop_orphan_pages(text: str, cites: list[Citation]) -> list[Citation]:
                 continue
         out.append(c)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ShortForm:
+    """A short form and what it stands for, from the record that defines it."""
+
+    short: str
+    at: int  # where the definition ends: only later citations use it
+    fund: str | None  # the collection's full name ("G. Bernard Noble Papers")
+    archive: str | None  # the archive ("DDEL", "Reed College")
+
+
+def short_forms(text: str, cites: list[Citation]) -> list[ShortForm]:
+    """The "(henceforth X)" / "(hereafter X)" definitions inside archival records.
+
+    "Reed College, G. Bernard Noble Papers (henceforth Noble Papers), Box 16, 6" -> "Noble Papers"
+    stands for the fund "G. Bernard Noble Papers"; "Dwight Eisenhower Presidential Library
+    (henceforth Eisenhower Library)" for the archive. A short form of a series or a lot file
+    ("(henceforth WTC Lot File 83D222)") names no collection: later locators keep what they write.
+    """
+    out = []
+    for c in cites:
+        if c.kind != "archival" or c.section != "text" or "(" not in c.text:
+            continue
+        for m in rx.HENCEFORTH.finditer(text, c.start, c.end):
+            short = " ".join(m.group("short").split())
+            if c.fund and _abbreviates(short, c.fund) and text.find(c.fund, c.start, m.start()) >= 0:
+                out.append(ShortForm(short, m.end(), c.fund, c.archive))
+            elif c.archive and _names_archive(short, c.archive):
+                out.append(ShortForm(short, m.end(), None, c.archive))
+            elif (name := _archive_named_before(text, c.start, m.start())) and c.archive in (None, name):
+                # an archive the registry does not know: "State Archive of the Lviv Oblast
+                # (hereafter DALO), f. 1, ..." -> later "DALO, f. 1, ..." is that archive
+                out.append(ShortForm(short, m.end(), None, name))
+    return out
+
+
+def _archive_named_before(text: str, start: int, at: int) -> str | None:
+    """The repository named right before a "(hereafter X)": its last comma segment, when it holds
+    a repository word ("Archive", "Library", "Collections") or is one."""
+    from nerpipe.citations.locators import REPOSITORY
+
+    piece = text[start:at].rstrip()
+    name = piece.rsplit(",", 1)[-1].strip()
+    if name and name[:1].isupper() and REPOSITORY.search(name) and not rx.CORRESPONDENCE.search(name):
+        return name
+    return None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is `short` a shortening of `full`: its words are the full name's, in order, ending with the
+    same word, and fewer ("Noble Papers" of "G. Bernard Noble Papers", "Harriman Papers" of
+    "Papers of Averell Harriman"), or its letters the initials of the full name's capitalised
+    words ("NSF" of "National Security File")?"""
+    if short.isupper() and short.isalpha() and 1 < len(short) < 8:
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        return initials == short
+    full = rx.PAPERS_OF.sub(r"\g<name> \g<word>", full)
+    s, f = short.split(), full.split()
+    if not s or len(s) >= len(f) or s[-1] != f[-1] or rx.LOT_WORD.search(short):
+        return False
+    it = iter(f)
+    return all(word in it for word in s)
+
+
+def _names_archive(short: str, archive: str) -> bool:
+    """Does `short` name the record's archive ("Eisenhower Library" for DDEL)?"""
+    from nerpipe.archives import canonical_archive
+
+    return canonical_archive(short) == archive or _abbreviates(short, archive)
+
+
+def resolve_short_forms(text: str, cites: list[Citation]) -> list[Citation]:
+    """Later locators that use a defined short form take what it stands for."""
+    forms = short_forms(text, cites)
+    if not forms:
+        return cites
+    out = []
+    for c in cites:
+        if c.kind == "archival" and c.section == "text":
+            for form in forms:
+                if c.start < form.at:
+                    continue
+                update: dict[str, object] = {}
+                if form.fund and c.fund == form.short:
+                    update["fund"] = form.fund
+                    if c.archive is None and form.archive:
+                        update |= {"archive": form.archive, "archive_stated": False}
+                elif form.fund is None and c.archive is None and _cites_archive(text, c, form.short):
+                    update |= {"archive": form.archive, "archive_stated": True}
+                if update:
+                    res = Resolution(
+                        status="resolved",
+                        target="short_form",
+                        note=f"{form.short}: henceforth for {form.fund or form.archive}",
+                    )
+                    c = c.model_copy(update={**update, "resolutions": [*c.resolutions, res]})
+        out.append(c)
+    return out
+
+
+def _cites_archive(text: str, c: Citation, short: str) -> bool:
+    """Does the record's locator name the archive by the short form ("DALO, f. 1, ...")?"""
+    at = text.find(short, c.start, c.end)
+    return (
+        at >= 0
+        and (at == 0 or not text[at - 1].isalnum())
+        and not text[at + len(short) : at + len(short) + 1].isalnum()
+    )
 
 
 def _inherit_archives(cites: list[Citation]) -> list[Citation]:
