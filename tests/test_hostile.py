@@ -15,7 +15,8 @@ import spacy
 from spacy.language import Language
 
 from nerpipe.batch import DocumentTimeout, process, time_budget
-from nerpipe.citations import find_citations, paren_regions
+from nerpipe.citations import find_citations
+from nerpipe.citations.find import paren_regions
 from nerpipe.corpus import InputDoc
 from nerpipe.entities import periodical_spans
 from nerpipe.extract import MAX_CHUNK, make_doc

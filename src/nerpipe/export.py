@@ -25,7 +25,7 @@ from typing import IO, Any
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from nerpipe.archives import load_registry
+from nerpipe.archives import load_registry, places
 from nerpipe.citations import format_pages
 from nerpipe.models import Citation, DocumentRecord
 from nerpipe.texts import atomic_path, read_text
@@ -103,6 +103,19 @@ def to_csv_rows(records: Iterable[DocumentRecord]) -> Iterator[dict[str, Any]]:
                 "folder": c.folder or "", "file": c.file or "", "subfile": c.subfile or "", "pages": pages,
                 "date": c.date or "", "title": c.title or "", "authors": "; ".join(c.authors or ()), "year": c.year or "",
             }  # fmt: skip
+
+
+def archive_place(archive_id: str | None) -> str | None:
+    """The city an archive is in, as CSL's `archive-place` wants it: its first place written with
+    its state or country ("College Park, MD"), else its first place that is no division.
+
+    >>> archive_place("NARA"), archive_place("RGANI"), archive_place("LOC"), archive_place(None)
+    ('College Park, MD', 'Moscow', 'Washington, DC', None)
+    """
+    found = places(archive_id)
+    return next((p for p in found if ", " in p), None) or next(
+        (p for p in found if "Division" not in p), None
+    )
 
 
 def archive_location(c: Citation, pages: list[tuple[int, int]] | None = None) -> str:
@@ -211,8 +224,9 @@ def _archival_item(
         "archive": str(entry.get("name", base.archive or "")),
         "archive_location": archive_location(base, pages),
     }
-    if entry.get("place"):
-        item["archive-place"] = str(entry["place"])
+    place = archive_place(base.archive)
+    if place:
+        item["archive-place"] = place
     dates = {c.date for _, c in cited if c.date}
     issued = _issued(dates.pop(), None) if len(dates) == 1 else None
     if issued:

@@ -71,12 +71,14 @@ class Resolution(Record):
 
     status: Status
     """resolved, ambiguous (see candidates) or unresolved."""
-    target: Literal["antecedent", "reference", "archive"]
-    """What was looked for: an ibid's antecedent, a reference-list entry, or the archive."""
+    target: Literal["antecedent", "reference", "archive", "short_form"]
+    """What was looked for: an ibid's antecedent, a reference-list entry, the archive, or the
+    full name of a short form defined by "(henceforth X)"."""
     candidates: list[int] = Field(default_factory=list)
     """Indices of the citations that could be meant."""
     note: str | None = None
-    """How it was resolved, e.g. "inherited RGANI from the previous archival citation"."""
+    """How it was resolved, e.g. "inherited RGANI from the previous archival citation",
+    "Noble Papers: henceforth for G. Bernard Noble Papers"."""
 
 
 class Citation(Record):

@@ -24,7 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from nerpipe import regexes as rx
-from nerpipe.citations import find_citations, person_spans
+from nerpipe.citations import find_citations, locator_codes, periodical_names, person_spans, resolve
 from nerpipe.dates import find_dates
 from nerpipe.entities import (
     Candidate,
@@ -44,8 +44,8 @@ from nerpipe.gazetteer import Gazetteer, given_name_before_place
 from nerpipe.geography import physical_candidates
 from nerpipe.notes import imprint_spans, note_people, note_regions, surname_given_spans
 from nerpipe.patterns import load_lexicon, load_patterns
-from nerpipe.resolve import resolve
 from nerpipe.rules import CUE_RULES, RULES, Token, WordTest, extend_name, word_tests
+from nerpipe.spans import Spans
 
 # Abbreviations our texts need kept whole: "p. 142", "pp. 39-40", "Ibid., p. 7", "ll. 1-3ob.".
 TOKENIZER_EXCEPTIONS = (
@@ -82,6 +82,8 @@ for _ext in ("norm", "mod"):
         Span.set_extension(_ext, default=None)
 if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
+if not Doc.has_extension("locator_codes"):
+    Doc.set_extension("locator_codes", default=None)
 
 
 def caps_line(text: str, start: int, end: int) -> bool:
@@ -149,6 +151,9 @@ class CitationComponent:
         text = doc_text(doc)
         found = find_citations(text)
         doc._.citations = resolve(text, found) if self.resolve_links else found
+        # level words and unit codes of archival locators ("RG", "Box", "FO 371/123456"): the
+        # entity component drops candidates inside them (names and dates in locators stay)
+        doc._.locator_codes = locator_codes(text, doc._.citations)
         spans = [
             doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in doc._.citations
         ]
@@ -247,8 +252,10 @@ class EntityComponent:
         for d in find_dates(text):
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
-            for start_char, end_char in person_spans(cite):
+            for start_char, end_char in person_spans(cite, text):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
+            for start_char, end_char in periodical_names(cite, text):  # "Washington Post"
+                out.append(Candidate(start_char, end_char, "ORG", "citation:periodical", "citation"))
             if cite.kind == "interview" and cite.place:  # "conversation with X, Barvikha, ..."
                 at = text.find(cite.place, cite.start, cite.end)
                 if at >= 0:
@@ -345,7 +352,8 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        candidates = self.candidates(doc)
+        codes = Spans(doc._.locator_codes or ())
+        candidates = [c for c in self.candidates(doc) if not codes.overlapping(c.start, c.end)]
         chosen = select(candidates)
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
