@@ -94,6 +94,8 @@ class Repetition:
     paragraphs: int
     distinct_paragraphs: float  # distinct paragraphs / paragraphs (whitespace normalised)
     distinct_ngrams: float  # distinct 8-word sequences / 8-word sequences (within documents)
+    distinct_ngrams_prefix: float  # the same over the first `prefix_words` words only
+    prefix_words: int
     novelty: dict[int, float]  # N -> new word types per 1,000 words over the last tenth of N words
     vocabulary: int  # word types in the whole corpus
     heaps_k: float  # vocabulary ~ k * words ** beta, fitted from 1,000 words to the end
@@ -111,6 +113,8 @@ class Repetition:
             "paragraphs": self.paragraphs,
             "distinct_paragraphs": round(self.distinct_paragraphs, 4),
             "distinct_8grams": round(self.distinct_ngrams, 4),
+            "distinct_8grams_prefix": round(self.distinct_ngrams_prefix, 4),
+            "prefix_words": self.prefix_words,
             "new_types_per_1000": {str(n): round(v, 1) for n, v in self.novelty.items()},
             "vocabulary": self.vocabulary,
             "heaps_k": round(self.heaps_k, 3),
@@ -189,11 +193,19 @@ def _ngram_hashes(tokens: Sequence[str]) -> np.ndarray:
     return h
 
 
-def repetition(documents: Sequence[str] | Path, orders: int = 1, seed: int = 7) -> Repetition:
+def _distinct(parts: list[np.ndarray]) -> float:
+    ngrams = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+    return len(np.unique(ngrams)) / len(ngrams) if len(ngrams) else 0.0
+
+
+def repetition(
+    documents: Sequence[str] | Path, orders: int = 1, seed: int = 7, prefix_words: int = 40_000
+) -> Repetition:
     """The repetition statistics of a corpus (a list of texts, or a directory of .txt files).
 
     With `orders > 1` the vocabulary curve is the mean over that many random orders of the
-    documents (for the real texts, whose order means nothing).
+    documents (for the real texts, whose order means nothing). Distinct 8-word sequences are also
+    counted over the first `prefix_words` words alone, to compare corpora at one size.
     """
 
     def docs() -> Iterator[str]:
@@ -202,6 +214,7 @@ def repetition(documents: Sequence[str] | Path, orders: int = 1, seed: int = 7) 
     n_docs = words = n_paragraphs = 0
     paragraph_hashes: set[int] = set()
     ngram_parts: list[np.ndarray] = []
+    prefix_parts: list[np.ndarray] = []
     for text in docs():
         n_docs += 1
         tokens = text.split()
@@ -211,10 +224,11 @@ def repetition(documents: Sequence[str] | Path, orders: int = 1, seed: int = 7) 
                 n_paragraphs += 1
                 paragraph_hashes.add(hash(" ".join(para.split())))
         ngram_parts.append(_ngram_hashes(tokens))
-    ngrams = np.concatenate(ngram_parts) if ngram_parts else np.zeros(0, dtype=np.uint64)
-    del ngram_parts
-    distinct_ngrams = len(np.unique(ngrams)) / len(ngrams) if len(ngrams) else 0.0
-    del ngrams
+        if words - len(tokens) < prefix_words:
+            prefix_parts.append(_ngram_hashes(tokens[: prefix_words - (words - len(tokens))]))
+    distinct_ngrams = _distinct(ngram_parts)
+    distinct_prefix = _distinct(prefix_parts)
+    del ngram_parts, prefix_parts
     if orders > 1:
         texts = list(docs())
         rng = random.Random(seed)
@@ -232,6 +246,8 @@ def repetition(documents: Sequence[str] | Path, orders: int = 1, seed: int = 7) 
         paragraphs=n_paragraphs,
         distinct_paragraphs=len(paragraph_hashes) / max(n_paragraphs, 1),
         distinct_ngrams=distinct_ngrams,
+        distinct_ngrams_prefix=distinct_prefix,
+        prefix_words=min(prefix_words, words),
         novelty=_novelty(curve, words),
         vocabulary=round(curve[words]),
         heaps_k=k,

@@ -43,15 +43,28 @@ import corpora
 from corpora import CORPUS, ROOT, Repetition
 
 NERPIPE = Path(sys.executable).with_name("nerpipe")
-# `nerpipe run` with no words kept between documents (the worst case for the tokenizer).
-NOTHING_KEPT = (
-    "import sys\n"
-    "import nerpipe.memory\n"
-    "assert hasattr(nerpipe.memory, 'KEPT_LIMIT'), 'nerpipe.memory.KEPT_LIMIT is gone: fix the bench'\n"
-    "nerpipe.memory.KEPT_LIMIT = 0\n"
+# `nerpipe run ARGS` as the `nerpipe` script runs it (`nerpipe.cli.main`), which then writes to
+# REPORT the peak RSS of its largest process, in KB: its own (VmHWM) or a worker's. Measured in
+# the process itself because the rusage its parent sees also counts the pages of the parent the
+# child was forked from, before its exec (the bench's own statistics take gigabytes).
+#     python -c LAUNCHER REPORT KEEP ARGS...   (KEEP = "all", or "none" to keep no words)
+LAUNCHER = (
+    "import resource, sys\n"
+    "report, keep = sys.argv[1], sys.argv[2]\n"
+    "if keep == 'none':  # the worst case: no words kept between documents\n"
+    "    import nerpipe.memory\n"
+    "    assert hasattr(nerpipe.memory, 'KEPT_LIMIT'), 'nerpipe.memory.KEPT_LIMIT is gone: fix the bench'\n"
+    "    nerpipe.memory.KEPT_LIMIT = 0\n"
     "from nerpipe.cli import main\n"
-    "sys.argv = ['nerpipe', *sys.argv[1:]]\n"
-    "main()\n"
+    "sys.argv = ['nerpipe', *sys.argv[3:]]\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        own = next(int(line.split()[1]) for line in f if line.startswith('VmHWM:'))\n"
+    "    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "    with open(report, 'w') as f:\n"
+    "        f.write(str(max(own, workers)))\n"
 )
 # Where the notes of a real text start: a line that is only a notes section's heading.
 NOTES_HEADING = re.compile(
@@ -75,24 +88,27 @@ HEADLINE_ADVERSARIAL = "f. 1, op. 2, d. "
 
 
 def timed(argv: list[str], check: bool = True) -> dict[str, float]:
-    """Run `argv`; its wall time and the peak RSS of its largest process (children included)."""
+    """Run `argv`; its wall time and exit code (0, or 3 when some documents failed)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, status, _ = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         if check and code not in (0, 3):
             err.seek(0)
             raise RuntimeError(f"{argv} exited {code}: {err.read().decode(errors='replace')[-2000:]}")
-    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "exit": code}
+    return {"seconds": seconds, "exit": code}
 
 
 def nerpipe_run(inputs: Path, out: Path, jobs: int = 1, nothing_kept: bool = False) -> dict[str, float]:
-    """`nerpipe run INPUTS --out OUT --jobs N` in a subprocess; with the lines it wrote."""
+    """`nerpipe run INPUTS --out OUT --jobs N` in a subprocess: its wall time, its peak RSS, and
+    the lines it wrote."""
     args = ["run", str(inputs), "--out", str(out), "--overwrite", "--quiet", "--jobs", str(jobs)]
-    argv = [sys.executable, "-c", NOTHING_KEPT, *args] if nothing_kept else [str(NERPIPE), *args]
-    result = timed(argv)
+    report = out.with_name("peak-rss-kb")
+    keep = "none" if nothing_kept else "all"
+    result = timed([sys.executable, "-c", LAUNCHER, str(report), keep, *args])
+    result["peak_rss_mb"] = int(report.read_text()) / 1024
     for name in ("documents", "entities", "citations", "errors"):
         path = out / f"{name}.jsonl"
         result[name] = _lines(path) if path.exists() else 0
@@ -383,7 +399,8 @@ def measure(
     one.write_text("Pol Pot met Le Duan in Hanoi on April 1, 1965 (RGANI, f. 5, op. 75, d. 1062, l. 23).\n")
     startup: dict[str, list[float]] = {"run": [], "help": [], "schema": []}
     for _ in range(repeats):
-        startup["run"].append(nerpipe_run(one, out)["seconds"])
+        run_one = [str(NERPIPE), "run", str(one), "--out", str(out), "--overwrite", "--quiet"]
+        startup["run"].append(timed(run_one)["seconds"])
         startup["help"].append(timed([str(NERPIPE), "--help"])["seconds"])
         startup["schema"].append(timed([str(NERPIPE), "schema"])["seconds"])
     f["startup_seconds"] = {k: _spread(v) for k, v in startup.items()}
@@ -558,22 +575,22 @@ def print_repetition(stats: dict[str, Repetition], f: dict[str, Any], args: argp
     )
     head = " | ".join(f"new types /1,000 at {p:,}" for p in points)
     print(
-        f"| corpus | documents | words | distinct paragraphs | distinct 8-word sequences | {head} | new types /1,000 at the end | vocabulary | Heaps k, beta | entities /1,000 words | citations /1,000 words |"
+        f"| corpus | documents | words | distinct paragraphs | distinct 8-word sequences | the same in the first {real.prefix_words:,} words | {head} | new types /1,000 at the end | vocabulary | Heaps k, beta | entities /1,000 words | citations /1,000 words |"
     )
-    print("|---|" + "---:|" * (len(points) + 10))
+    print("|---|" + "---:|" * (len(points) + 11))
     for name, s in stats.items():
         cells = [f"{s.novelty[p]:.1f}" if p in s.novelty else "" for p in points]
         run = f.get(run_of[name], {})
         ents = f"{1000 * run['entities'] / s.words:.1f}" if run else ""
         cites = f"{1000 * run['citations'] / s.words:.1f}" if run else ""
         print(
-            f"| {labels[name]} | {s.documents:,} | {s.words:,} | {s.distinct_paragraphs:.1%} | {s.distinct_ngrams:.1%} | "
+            f"| {labels[name]} | {s.documents:,} | {s.words:,} | {s.distinct_paragraphs:.1%} | {s.distinct_ngrams:.1%} | {s.distinct_ngrams_prefix:.1%} | "
             + " | ".join(cells)
             + f" | {s.novelty[s.words]:.1f} | {s.vocabulary:,} | {s.heaps_k:.2f}, {s.heaps_beta:.3f} | {ents} | {cites} |"
         )
     cells = [f"({real.predicted_novelty(p):.1f})" if p > real.words else "" for p in points]
     print(
-        f"| real texts' Heaps fit, extrapolated past {real.words:,} words | | | | | "
+        f"| real texts' Heaps fit, extrapolated past {real.words:,} words | | | | | | "
         + " | ".join(cells)
         + f" | ({real.predicted_novelty(stats['honest'].words):.1f} at {stats['honest'].words:,}) | | | | |"
     )

@@ -40,6 +40,16 @@ def test_repetition_counts_distinct_paragraphs_and_8grams(
 
 
 @pytest.mark.parametrize(
+    ("prefix_words", "distinct"),
+    [(15, 1.0), (20, 1.0), (23, 8 / 9), (30, 0.5)],  # the second document starts at word 16
+)
+def test_repetition_counts_8grams_of_a_prefix(prefix_words: int, distinct: float) -> None:
+    stats = corpora.repetition([PARA, PARA], prefix_words=prefix_words)
+    assert stats.distinct_ngrams_prefix == pytest.approx(distinct)
+    assert stats.distinct_ngrams == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
     ("documents", "vocabulary"),
     [
         (["a b c d"], 4),
