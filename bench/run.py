@@ -1,6 +1,6 @@
 """Benchmark nerpipe in one run on a corpus that repeats no more than a real one; print Markdown.
 
-    python bench/run.py                      # the full run (`make bench`, about 20 minutes)
+    python bench/run.py                      # the full run (`make bench`; 38 minutes on a busy 2-core machine)
     python bench/run.py --small 2 --large 5  # a quicker look at the same figures
     python bench/run.py --smoke              # seconds: the smoke run tests/test_bench.py makes
     python bench/run.py --corpus-only        # build the corpora and print their statistics only
