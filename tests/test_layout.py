@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from nerpipe.extract import extract
 from nerpipe.layout import repair
 
 HEAD = "A History of the Region"
@@ -131,3 +133,84 @@ def test_repair_keeps_reference_entries_apart(raw: str, entries: int) -> None:
     lay = repair(raw)
     listing = lay.text.split("References\n", 1)[1].strip()
     assert len(listing.split("\n")) == entries
+
+
+# Running heads seen only twice, alternating left and right, page number at either edge
+BODY = "The negotiations went on through the summer, and the two governments exchanged notes that"
+TWICE_AND_ALTERNATING = (
+    f"{BODY}\n\n143 A History of Naval Diplomacy\n\nwere never published in full. Ellis met Barton.\n\n"
+    "Another long paragraph follows here, with more about the cabinet and its quarrels in Tokyo.\n\n"
+    "The Crisis of the Fleet 144\n\nThen came the second paragraph on the next page, in May 1931.\n\n"
+    "More text of the chapter that goes on and on to fill a page of the book at hand, in Paris.\n\n"
+    "145 A History of Naval Diplomacy\n\nAnd a last page.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "heads", "kept"),
+    [
+        # the book's title twice (143, 145), the chapter's once between them (144)
+        (
+            TWICE_AND_ALTERNATING,
+            ["A History of Naval Diplomacy", "The Crisis of the Fleet"],
+            ["exchanged notes that were never published", "Ellis met Barton", "in May 1931", "in Paris"],
+        ),
+        # the page number after the title, twice
+        (
+            f"{BODY}\n\nThe Origins of the War 17\n\nwent on. Text.\n\nMore text.\n\nThe Origins of the War 18\n\nEnd.",
+            ["The Origins of the War"],
+            ["exchanged notes that went on"],
+        ),
+    ],
+)
+def test_repair_removes_heads_seen_twice_or_alternating(raw: str, heads: list[str], kept: list[str]) -> None:
+    lay = repair(raw)
+    for head in heads:
+        assert head not in lay.text
+    for text in kept:
+        assert text in lay.text
+    for start, end in lay.layout_lines:  # offsets of the removed lines are exact
+        assert raw[start:end].strip() and any(h in raw[start:end] for h in heads)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a heading numbered like a page, twice: "Chapter 2", "Chapter 3" are one word and a number
+        "Chapter 2\n\nThe war began in the spring.\n\nChapter 3\n\nThe peace came later.\n",
+        # the same short line twice with the same number is a repeated line, not two pages
+        "Table of Figures 4\n\nText here.\n\nTable of Figures 4\n\nMore text.\n",
+        # notes of one number each are no heads, even title-cased: they are lowercase inside
+        "12 Memorandum of conversation\n\nText.\n\n13 Memorandum of conversation\n\nText.\n",
+        # a numbered line inside a paragraph is no head
+        "Text of a paragraph\n143 A History of Naval Diplomacy\ngoes on here.\n\n"
+        "Text.\n\n145 A History of Naval Diplomacy\nmore.\n",
+    ],
+)
+def test_repair_keeps_numbered_lines_that_are_no_heads(raw: str) -> None:
+    assert repair(raw).text == raw
+
+
+def test_nothing_inside_a_twice_seen_head_is_annotated(nlp: Language) -> None:
+    record = extract(TWICE_AND_ALTERNATING, id="t", nlp=nlp)
+    for span in record.spans:
+        assert TWICE_AND_ALTERNATING[span.start : span.end] == span.text
+        assert "Naval Diplomacy" not in span.text and "Fleet" not in span.text
+    assert ("Tokyo", "GPE") in [(s.text, s.label) for s in record.spans]
+
+
+# Footnote numbers glued to the word before or after by PDF extraction
+GLUED_NOTES = [
+    ("as he said later?”12Hanoi agreed at once", "Hanoi", "GPE"),  # glued to the next word
+    ("the talks failed in 1931.12Moscow replied", "Moscow", "GPE"),
+    ("the talks failed in 1931.12Moscow replied", "1931", "DATE"),
+    ("the war in Hanoi.”3Pol Pot said", "Pol Pot", "PERSON"),
+    ("it was later.12 Moscow replied", "Moscow", "GPE"),  # glued to the previous word
+]
+
+
+@pytest.mark.parametrize(("text", "span", "label"), GLUED_NOTES)
+def test_glued_note_numbers_are_split_off(nlp: Language, text: str, span: str, label: str) -> None:
+    record = extract(text, id="t", nlp=nlp)
+    assert (span, label) in [(s.text, s.label) for s in record.spans]
+    assert all(not any(c.isdigit() for c in s.text) for s in record.spans if s.label != "DATE")

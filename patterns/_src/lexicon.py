@@ -54,5 +54,50 @@ rm('org_modifiers','Soviet-Vietnamese Sino-Soviet Northern-based')
 rm('nationality_adjectives','Communist|Western|Eastern|Northern|Southern|Allied|Han|Sino|Franco|Anglo|Karen')
 rm('seasons','Tet|Tết|New Year|Lunar New Year')
 lex['org_heads'] += ['Air Force', 'Publishing House']
+lex['org_heads'] += ['Subcommittee', 'Subcommittees', 'Junta', 'Juntas']
+# the last word of a company's name ("General Motors", "Standard Oil", "United Fruit"): an
+# organisation's head, never a person's surname after a title
+lex['org_heads'] += ['Motors', 'Motor', 'Electric', 'Dynamics', 'Oil', 'Petroleum', 'Steel', 'Chemical', 'Chemicals',
+                     'Industries', 'Airlines', 'Airways', 'Railway', 'Railways', 'Railroad', 'Insurance', 'Telephone',
+                     'Telegraph', 'Fruit', 'Electronics', 'Aviation', 'Aircraft', 'Mining', 'Shipping', 'Trading']
+# ---- people: the parts of a name that are not given names or surnames (general knowledge of
+# naming conventions: Dutch/German/French/Italian/Spanish/Portuguese particles, Arabic and
+# Hebrew patronymic and article forms) ----
+# Lowercase particles join a surname ("Otto von Bismarck", "Charles de Gaulle", "Hafez al-Assad");
+# capitalised ones do in Anglo-American and Belgian/Dutch usage ("Martin Van Buren", "W. E. B. Du Bois").
+lex['name_particles'] = L("de|da|di|do|du|des|del|della|dei|dos|das|van|von|der|den|ter|ten|zu|af|al|el|bin|ibn|bint|ben|ould|y|"
+                          "De|Da|Di|Du|Del|Della|Van|Von|Der|Den|Ter|Ten|La|Le|Al|El|Bin|Ibn|Ould|St.|Ste.|Saint|Sainte|Mac|Mc|Fitz|O'")
+# Generational suffixes after a surname: "Martin Luther King Jr.", "Adlai E. Stevenson III".
+# ... and regnal numbers after a monarch's name: "Nicholas I", "Napoleon III", "Louis XIV".
+lex['name_suffixes'] = L("Jr.|Jr|Sr.|Sr|II|III|IV|V|Jnr.|Snr.|I|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI")
+# Titles that can only precede a person: with one of these a capitalised word is a person even
+# where a place or an acronym has the same spelling ("Senator Jackson", "Mr. DODD.").
+# Ranks of nobility precede a name as titles do ("Count Andrássy", "Lord Salisbury").
+lex['titles'] += ['Count', 'Countess', 'Baron', 'Baroness', 'Duke', 'Duchess', 'Marquess', 'Marquis', 'Marquise',
+                  'Viscount', 'Viscountess', 'Archduke', 'Grand Duke', 'Kaiser', 'Khedive', 'Negus', 'Mikado']
+lex['honorifics'] = L("Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Mlle.|Monsieur|Dr.|Dr|Prof.|Professor|Sir|Dame|"
+                      "Lord|Lady|Count|Countess|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Viscount|Archduke|Kaiser|Khedive|"
+                      "Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Ambassador|Chairman|Chairwoman|"
+                      "Sultan|Shah|Emperor|Empress|Emir|Sheikh|Tsar|Czar|King|Queen|Prince|Princess|Pope")
+# Words that follow a person's name without being part of it: collections, doctrines, plans,
+# buildings ("Dulles Papers" -> Dulles, "Truman Doctrine" names no one, "George Washington Bridge").
+lex['name_stops'] = L("Papers|Paper|Collection|Collections|Files|File|Diary|Diaries|Memoirs|Memoir|Memorandum|Memo|Cable|"
+                      "Telegram|Letter|Letters|Doctrine|Plan|Plans|Report|Reports|Prize|Award|Medal|Line|Act|Acts|Amendment|"
+                      "Agreement|Accord|Accords|Pact|Treaty|Declaration|Proposal|Proposals|Formula|Note|Notes|Mission|Era|Years|"
+                      "Bridge|Street|Avenue|Square|Building|Memorial|Hospital|Airport|Station|Dam|Canal|Highway|"
+                      "Road|Boulevard|Tower|Palace|Cathedral|Chapel|Stadium|Monument|Prison|Camp|"
+                      "Cabinet|Regime|Government|Administration|Presidency|Ministry|Staff|Chiefs|Chief|Affairs|"
+                      "Dynasty|Empire|Kingdom|Republic|Revolution|Restoration|Reforms|Reform|Family|Foundation|Institute|"
+                      "Library|Center|Centre|School|College|University|Trail|River|Sea|Lake|Mountains|Mountain|Island|Islands|"
+                      "Ridge|Valley|Gulf|Bay|Desert|Peninsula|Strait|Straits|Province|County|District")
+# Job titles that end an organisation's name where the holder's name follows: "House Committee
+# on Naval Affairs Chair Ellis M. Barton" -> the committee, then the person.
+# Archival level words and unit codes, never organisations (docs/annotation.md, "Entities inside
+# locators"): NARA record groups and central files, the State Department's subject codes, the
+# published documentary series FRUS.
+lex['unit_codes'] = L("RG|CDF|CFPF|POL|FRUS|Lot")
+lex['org_stop_titles'] = L("Chair|Chairman|Chairwoman|Chairperson|Vice-Chairman|Director|Deputy|Secretary|Minister|Ambassador|"
+                           "Senator|Senators|Representative|Congressman|Congresswoman|Commissioner|Governor|Counsel|"
+                           "Spokesman|Spokeswoman|Member|Members|Head|Leader|President|Premier|Envoy|Adviser|Advisor|Mr.|Mrs.|Dr.")
 for k,v in lex.items(): print(k, len(v))
 json.dump(lex, open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), '..', 'lexicon.json'),'w',encoding='utf-8'), ensure_ascii=False, indent=1)

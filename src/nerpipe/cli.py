@@ -1,4 +1,9 @@
-"""The `nerpipe` command: thin typer wrappers over functions that return data."""
+"""The `nerpipe` command: thin typer wrappers over functions that return data.
+
+Every usage error (a bad option, a missing or unreadable file, an output directory in use) is one
+line on stderr and exit 2, never a traceback. Nothing printed is read as console markup, so ids
+and paths with brackets ("x[/]") print as they are, and log lines are never wrapped.
+"""
 
 from __future__ import annotations
 
@@ -13,20 +18,21 @@ from rich.console import Console
 from rich.table import Table
 
 from nerpipe import index as index_mod
-from nerpipe.batch import Output, OutputExistsError
+from nerpipe.batch import CONNECT_TIMEOUT, TIMEOUT, EngineError, Output, OutputError
 from nerpipe.batch import run as run_batch
-from nerpipe.corpus import SourceError, count_documents
+from nerpipe.corpus import count_documents
 from nerpipe.evaluate import EvaluationError
 from nerpipe.evaluate import evaluate as evaluate_records
 from nerpipe.gold import validate_gold
-from nerpipe.jsonl import read_models
+from nerpipe.jsonl import DOCUMENTS, ERRORS, read_models
 from nerpipe.models import DocumentRecord, ErrorRecord
+from nerpipe.texts import TEXTS, SourceError, atomic_path
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Entities and archival citations from history articles."
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(markup=False)
+err = Console(stderr=True, markup=False, soft_wrap=True)
 
 EXIT_SOME_FAILED = 3
 EXIT_USAGE = 2
@@ -47,6 +53,16 @@ def run(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="give a document up as an error after SECONDS, plus SECONDS per million characters (0: never)",
+        ),
+    ] = TIMEOUT,
+    connect_timeout: Annotated[
+        float, typer.Option(min=0.1, help="seconds a Dask scheduler has to answer")
+    ] = CONNECT_TIMEOUT,
 ) -> None:
     """Extract entities and citations from PATHS into DIR/documents.jsonl (+ flat files)."""
     if encoding_errors not in ("strict", "replace"):
@@ -55,6 +71,9 @@ def run(
     if engine not in ("local", "dask"):
         err.print("--engine must be 'local' or 'dask'")
         raise typer.Exit(EXIT_USAGE)
+    if scheduler and engine != "dask":
+        err.print(f"warning: --scheduler {scheduler} is ignored without --engine dask")
+    _check_model(model, "--model")
     show = not quiet and sys.stderr.isatty()
     progress = _progress() if show else None
     done = {"words": 0, "errors": 0}
@@ -62,7 +81,8 @@ def run(
     def tick(output: Output) -> None:
         if output.error is not None:
             e = output.error
-            err.print(f"[red]error[/red] {e.source}: {e.kind}: {e.message}")
+            err.print("error", style="red", end=" ")
+            err.print(f"{e.source}: {e.kind}: {e.message}")
             done["errors"] += 1
         done["words"] += output.words
         if progress is not None:
@@ -78,9 +98,9 @@ def run(
         summary = run_batch(
             paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
-            engine=engine, scheduler=scheduler,
+            engine=engine, scheduler=scheduler, timeout=timeout or None, connect_timeout=connect_timeout,
         )  # fmt: skip
-    except OutputExistsError as e:
+    except (OutputError, EngineError) as e:
         err.print(str(e))
         raise typer.Exit(EXIT_USAGE) from None
     finally:
@@ -90,10 +110,28 @@ def run(
     err.print(
         f"{summary.documents} documents written to {out_dir}, {summary.errors} failed"
         + (f", {summary.skipped} already done" if summary.skipped else "")
+        + (f", {len(summary.changed)} changed since and processed again" if summary.changed else "")
         + f"; {summary.words:,} words in {seconds:.1f} s ({summary.words / max(seconds, 1e-9):,.0f} words/s)"
     )
+    if not (summary.documents or summary.errors or summary.skipped):
+        err.print(f"warning: no documents found in {' '.join(paths)} (--glob {glob!r})")
+    if summary.gone:
+        shown = ", ".join(map(repr, summary.gone[:10])) + (", ..." if len(summary.gone) > 10 else "")
+        err.print(f"dropped {len(summary.gone)} records whose input is gone or unreadable: {shown}")
     if summary.errors:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _check_model(model: str | None, option: str) -> None:
+    """Stop with a message when `model` is neither an installed spaCy pipeline nor a saved one."""
+    import spacy
+
+    if model and not (spacy.util.is_package(model) or Path(model, "config.cfg").is_file()):
+        err.print(
+            f"{option} {model}: no installed spaCy pipeline of that name "
+            f"(python -m spacy download {model}, or give the directory of a saved pipeline)"
+        )
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _progress() -> Any:
@@ -133,9 +171,30 @@ def parse_citation_cmd(text: Annotated[str, typer.Argument(help="a citation stri
         print(record.to_json())
 
 
+def _run_dir(documents: Path) -> Path:
+    """The output directory of the run that wrote `documents` (a documents.jsonl or that directory)."""
+    return documents if documents.is_dir() else documents.parent
+
+
+def _texts_dir(documents: Path) -> Path:
+    """The texts directory of the run that wrote `documents`."""
+    return _run_dir(documents) / TEXTS
+
+
+def _documents_files(path: Path) -> list[Path]:
+    """The files of document records at `path`: a file; a run's directory (its documents.jsonl);
+    or a directory of gold files (every *.jsonl in it)."""
+    if path.is_dir():
+        return [path / DOCUMENTS] if (path / DOCUMENTS).is_file() else sorted(path.glob("*.jsonl"))
+    return [path]
+
+
 def _read_docs(path: Path) -> list[DocumentRecord]:
-    """Records of a JSONL file, or of every *.jsonl file in a directory."""
-    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    """Records of a JSONL file, of a run's directory, or of every *.jsonl file in a gold directory."""
+    files = _documents_files(path)
+    if not files:
+        err.print(f"cannot read {path}: no .jsonl files in it")
+        raise typer.Exit(EXIT_USAGE)
     try:
         return [doc for f in files for doc in read_models(f, DocumentRecord)]
     except (OSError, ValueError) as e:
@@ -174,15 +233,19 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score predictions against gold: entities (strict, lenient, untyped) and citations."""
+    from nerpipe.texts import read_text
+
+    _check_model(baseline, "--baseline")
     gold_docs, pred_docs = _read_docs(gold), _read_docs(pred)
+    texts = _texts_dir(pred)
     try:
-        report = evaluate_records(gold_docs, pred_docs)
+        report = evaluate_records(gold_docs, pred_docs, lambda p: read_text(p, texts))
         if baseline:
             from nerpipe.baseline import baseline_records
 
             report["baseline"] = {
                 "model": baseline,
-                **evaluate_records(gold_docs, baseline_records(baseline, pred_docs)),
+                **evaluate_records(gold_docs, baseline_records(baseline, pred_docs, texts)),
             }
     except (EvaluationError, SourceError, OSError) as e:
         err.print(str(e))
@@ -229,32 +292,49 @@ def _write_report(report: dict[str, Any], json_out: Path | None, errors: bool) -
     """Print the error lists if asked, and write the JSON report if asked."""
     if errors:
         for kind, rows in report["errors"].items():
-            out.print(f"[bold]{kind}[/bold] ({len(rows)})")
+            out.print(f"{kind} ({len(rows)})", style="bold")
             for row in rows:
-                out.print("  " + json.dumps(row, ensure_ascii=False), markup=False, highlight=False)
+                out.print("  " + json.dumps(row, ensure_ascii=False), highlight=False, soft_wrap=True)
     if json_out:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        try:
+            json_out.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(json_out) as tmp:
+                tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as e:
+            err.print(f"cannot write {json_out}: {e}")
+            raise typer.Exit(EXIT_USAGE) from None
 
 
 @app.command("validate-gold")
 def validate_gold_cmd(
-    path: Annotated[Path, typer.Argument(help="gold JSONL file")],
+    path: Annotated[Path, typer.Argument(help="gold JSONL file, or a directory of them")],
     texts: Annotated[
         list[Path] | None, typer.Option("--texts", help="directories holding ID.txt (default: corpus/)")
     ] = None,
 ) -> None:
     """Check a gold file: offsets, text equality, labels, overlaps, citation fields and links."""
-    found = {
-        p.stem: p.read_bytes().decode("utf-8")
-        for d in (texts or [Path("corpus")])
-        for p in sorted(d.rglob("*.txt"))
-    }
-    report = validate_gold(path, found)
+    from nerpipe.corpus import InputDoc, iter_documents
+
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    for where in [*files, *(texts or [Path("corpus")])]:
+        if not where.exists():
+            err.print(f"no such file or directory: {where}")
+            raise typer.Exit(EXIT_USAGE)
+    if not files:
+        err.print(f"no .jsonl files in {path}")
+        raise typer.Exit(EXIT_USAGE)
+    found = {d.id: d.text for d in iter_documents(texts or [Path("corpus")]) if isinstance(d, InputDoc)}
+    report: dict[str, list[str]] = {}
+    for f in files:
+        try:
+            report |= validate_gold(f, found)
+        except (OSError, UnicodeDecodeError) as e:
+            err.print(f"cannot read {f}: {e}")
+            raise typer.Exit(EXIT_USAGE) from None
     bad = {k: v for k, v in report.items() if v}
     for doc_id, problems in bad.items():
         for problem in problems:
-            out.print(f"{doc_id}: {problem}", markup=False)
+            out.print(f"{doc_id}: {problem}", soft_wrap=True)
     out.print(f"{len(report)} documents checked, {len(bad)} with problems")
     if bad:
         raise typer.Exit(1)
@@ -268,7 +348,11 @@ def citations(
     """Index the archive units cited across a corpus: citations, pages and documents per unit."""
     rows = index_mod.archive_index(_read_docs(documents))
     if csv:
-        index_mod.write_csv(rows, csv)
+        try:
+            index_mod.write_csv(rows, csv)
+        except OSError as e:
+            err.print(f"cannot write {csv}: {e}")
+            raise typer.Exit(EXIT_USAGE) from None
     table = Table(title="Archive units")
     for col in ("archive", "fund", "inventory", "file", "citations", "pages", "documents"):
         table.add_column(col)
@@ -302,12 +386,16 @@ def export_cmd(
     suffix = {"docbin": ".spacy", "conll": ".conll", "csv": ".csv", "csl-json": ".csl.json"}.get(
         to, f".{to}.jsonl"
     )
-    target = output or documents.with_name(documents.stem + suffix)
+    target = output or _run_dir(documents) / (Path(DOCUMENTS).stem + suffix)
+    records = _read_docs(documents)
     try:
-        n = export(_read_docs(documents), to, target)
-    except (ExportError, SourceError) as e:
+        n = export(records, to, target, _texts_dir(documents))
+    except SourceError as e:
         err.print(str(e))
         raise typer.Exit(1) from None
+    except (ExportError, OSError) as e:
+        err.print(f"cannot write {target}: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
     err.print(f"{n} items written to {target}")
 
 
@@ -320,20 +408,25 @@ def show(
     ] = None,
 ) -> None:
     """Write a self-contained HTML page of one document: entities, citations, side panels."""
-    from nerpipe.corpus import read_source
     from nerpipe.show import render
+    from nerpipe.texts import read_text, text_name
 
-    docs = {d.id: d for d in _read_docs(in_dir / "documents.jsonl")}
+    docs = {d.id: d for d in _read_docs(in_dir / DOCUMENTS)}
     if doc_id not in docs:
-        err.print(f"no document {doc_id!r} in {in_dir / 'documents.jsonl'}")
-        raise typer.Exit(1)
+        err.print(f"no document {doc_id!r} in {in_dir / DOCUMENTS}")
+        raise typer.Exit(EXIT_USAGE)
     try:
-        text = read_source(docs[doc_id])
+        text = read_text(docs[doc_id], in_dir / TEXTS)
     except SourceError as e:
         err.print(str(e))
         raise typer.Exit(1) from None
-    target = output or Path(f"{doc_id}.html")
-    target.write_text(render(docs[doc_id], text), encoding="utf-8")
+    target = output or Path(text_name(doc_id)).with_suffix(".html")
+    try:
+        with atomic_path(target) as tmp:
+            tmp.write_text(render(docs[doc_id], text), encoding="utf-8")
+    except OSError as e:
+        err.print(f"cannot write {target}: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
     err.print(f"wrote {target}")
 
 
@@ -346,9 +439,10 @@ def stats(
     """Counts per label, most-mentioned entities, citations per archive and kind, errors."""
     from nerpipe.stats import corpus_stats
 
-    errors_path = documents.with_name("errors.jsonl")
+    docs = _read_docs(documents)
+    errors_path = _run_dir(documents) / ERRORS
     errors = list(read_models(errors_path, ErrorRecord)) if errors_path.exists() else []
-    data = corpus_stats(_read_docs(documents), errors, top)
+    data = corpus_stats(docs, errors, top)
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return

@@ -24,6 +24,7 @@ from typing import TypeVar
 import regex
 
 from nerpipe import regexes as rx
+from nerpipe.months import FOREIGN_MONTHS, fold
 from nerpipe.regexes import DATE
 
 T = TypeVar("T")
@@ -80,8 +81,24 @@ class DateMatch:
 def _month(word: str | None) -> int | None:
     if not word:
         return None
+    foreign = FOREIGN_MONTHS.get(fold(word))
     word = word.lower().rstrip(".")
-    return MONTHS.get(word) or ROMAN.get(word.upper())
+    return MONTHS.get(word) or ROMAN.get(word.upper()) or foreign
+
+
+def _slash_date(a: str, b: str, year_text: str) -> str | None:
+    """ "15/3/1970" (day first), "2/14/78" (month first): the order is the one that makes a date;
+    when both do, a two-digit year is the US memo style (month/day/year, 19xx) and a four-digit
+    one the European day/month/year."""
+    first, second = int(a), int(b)
+    year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first or len(year_text) == 2:
+        month, day = first, second
+    else:
+        day, month = first, second
+    return _ymd(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def _year(text: str | None) -> int | None:
@@ -125,6 +142,8 @@ def normalise(m: regex.Match[str]) -> tuple[str | None, str | None]:
         return f"{century}{DECADE_WORDS[g['decade_word'].lower()]}X", mod
     if g.get("decade"):
         return f"{g['decade'][:3]}X", mod
+    if g.get("slash_year"):
+        return _slash_date(g["slash_a"], g["slash_b"], g["slash_year"]), None
     if g.get("numeric_year"):
         d, m_, y = int(g["numeric_day"]), int(g["numeric_month"]), int(g["numeric_year"])
         return (_ymd(y, m_, d) if 1 <= m_ <= 12 and 1 <= d <= 31 else None), None
@@ -219,10 +238,18 @@ def last(items: Iterable[T]) -> T | None:
 
 
 def last_date(text: str) -> DateMatch | None:
-    """The last date in `text`, normalising only that one (a citation's document date)."""
+    """The last date in `text`, normalising only that one (a citation's document date); a
+    foreign month with its year ("dekabr' 1962") is read here too.
+
+    >>> last_date("Spravka o polozhenii v Laose, dekabr' 1962").norm
+    '1962-12'
+    """
     if not may_hold_date(text):
         return None
     m = last(DATE.finditer(text))
+    foreign = last(rx.FOREIGN_MONTH_YEAR.finditer(text))
+    if foreign is not None and (m is None or (foreign.end() >= m.end() and foreign.start() < m.start())):
+        m = foreign
     if m is None:
         return None
     norm, mod = normalise(m)

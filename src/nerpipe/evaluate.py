@@ -1,8 +1,9 @@
 """Score predicted documents against gold documents: entities and citations.
 
 `evaluate(gold, pred)` takes two lists of `DocumentRecord`, pairs them by id (refusing a pair
-whose `text_sha256` differ: offsets into different texts cannot be compared) and returns a
-report dict:
+whose `text_sha256` differ: offsets into different texts cannot be compared; given the texts,
+refusing gold whose offsets fall outside its text or whose span text is not there) and returns
+a report dict:
 
     ents_p/ents_r/ents_f/ents_per_type    strict matching (spaCy's keys)
     lenient, untyped                      the same keys under the other matching modes
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from nerpipe import regexes as rx
@@ -107,9 +108,27 @@ def _field_value(c: Citation, field: str, index_map: dict[int, int] | None = Non
     return value
 
 
-def evaluate(gold: Iterable[DocumentRecord], pred: Iterable[DocumentRecord]) -> dict[str, Any]:
-    """Score `pred` against `gold`; see the module docstring for the report's keys."""
+def evaluate(
+    gold: Iterable[DocumentRecord],
+    pred: Iterable[DocumentRecord],
+    text_of: Callable[[DocumentRecord], str] | None = None,
+) -> dict[str, Any]:
+    """Score `pred` against `gold`; see the module docstring for the report's keys.
+
+    `text_of` gives a predicted record's raw text (`texts.read_text`); with it, the gold is
+    checked against the text first (`gold.text_problems`).
+    """
     pairs = pair_documents(gold, pred)
+    if text_of is not None:
+        from nerpipe.gold import text_problems
+
+        problems = [f"{g.id}: {problem}" for g, p in pairs for problem in text_problems(g, text_of(p))]
+        if problems:
+            shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+            raise EvaluationError(
+                f"the gold does not fit its text ({len(problems)} problems: {shown}); "
+                "nerpipe validate-gold lists them all"
+            )
     per_mode: dict[str, dict[str, PRF]] = {m: defaultdict(PRF) for m in MODES}
     detection: dict[str, PRF] = defaultdict(PRF)
     fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # field -> [correct, total]

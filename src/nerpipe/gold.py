@@ -30,6 +30,22 @@ def check_citation(c: Citation, n_citations: int) -> list[str]:
     return problems
 
 
+def text_problems(doc: DocumentRecord, text: str) -> list[str]:
+    """Spans and citations of `doc` that lie outside `text` or whose `text` is not what is there."""
+    problems = []
+    for s in sorted(doc.spans, key=lambda s: s.start):
+        if not 0 <= s.start < s.end <= len(text):
+            problems.append(f"span {s.start}-{s.end} lies outside the text")
+        elif text[s.start : s.end] != s.text:
+            problems.append(f"span {s.start}-{s.end} is {text[s.start : s.end]!r}, not {s.text!r}")
+    for i, c in enumerate(doc.citations):
+        if not 0 <= c.start < c.end <= len(text):
+            problems.append(f"citation {i} {c.start}-{c.end} lies outside the text")
+        elif text[c.start : c.end] != c.text:
+            problems.append(f"citation {i} text does not match the raw text at {c.start}-{c.end}")
+    return problems
+
+
 def validate_document(doc: DocumentRecord, text: str) -> list[str]:
     """Every problem of one gold document against its raw text (empty when valid)."""
     from nerpipe.evaluate import annotated_regions
@@ -38,12 +54,9 @@ def validate_document(doc: DocumentRecord, text: str) -> list[str]:
     problems = []
     if sha256(text) != doc.text_sha256:
         problems.append("text_sha256 does not match the text")
+    problems += text_problems(doc, text)
     previous_end = 0
     for s in sorted(doc.spans, key=lambda s: s.start):
-        if not 0 <= s.start < s.end <= len(text):
-            problems.append(f"span {s.start}-{s.end} lies outside the text")
-        elif text[s.start : s.end] != s.text:
-            problems.append(f"span {s.start}-{s.end} is {text[s.start : s.end]!r}, not {s.text!r}")
         if s.start < previous_end:
             problems.append(f"span {s.start}-{s.end} {s.text!r} overlaps the previous span")
         previous_end = max(previous_end, s.end)
@@ -56,8 +69,6 @@ def validate_document(doc: DocumentRecord, text: str) -> list[str]:
             if regions is not None and not any(lo <= item.start and item.end <= hi for lo, hi in regions):
                 problems.append(f"{key[:-1]} {item.start}-{item.end} lies outside the annotated {key}")
     for i, c in enumerate(doc.citations):
-        if text[c.start : c.end] != c.text:
-            problems.append(f"citation {i} text does not match the raw text at {c.start}-{c.end}")
         problems += [f"citation {i}: {p}" for p in check_citation(c, len(doc.citations))]
     return problems
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from nerpipe.citations import format_pages
 from nerpipe.models import DocumentRecord
+from nerpipe.texts import atomic_path
 
 
 @dataclass
@@ -57,8 +58,8 @@ def archive_index(docs: Iterable[DocumentRecord]) -> list[UnitRow]:
 
 
 def write_csv(rows: list[UnitRow], path: Path) -> None:
-    """The index as UTF-8 CSV with a header."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    """The index as UTF-8 CSV with a header (written whole or not at all)."""
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["archive", "fund", "inventory", "file", "citations", "pages", "documents"])
         for r in rows:

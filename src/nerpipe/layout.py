@@ -23,6 +23,14 @@ PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-–]\s*)?(?:[Pp]age\s+)?\d{1,4}(?:\s
 PAGE_NUMBER_IN_HEAD = regex.compile(r"\b\d{1,4}\b")
 # A running head repeats on at least this many pages ...
 HEAD_MIN_REPEATS = 3
+# ... or on two, where it has the shape of a head: a page number at one edge ("143 Title",
+# "Title 144"), a title's capitalised words, a paragraph of its own (at a page break).
+NUMBERED_HEAD_MIN_REPEATS = 2
+# A page number at the start or the end of a short line: "143 The Origins", "The Origins 143".
+EDGE_PAGE_NUMBER = regex.compile(r"^\s*(?P<first>\d{1,4})\s+\S|\S\s+(?P<last>\d{1,4})\s*$")
+# Words of this many letters or more are capitalised in a title ("The Origins of the Cold War")
+# and mostly not in a note or a sentence ("12 Memorandum of conversation").
+TITLE_WORD_CHARS = 4
 # ... and is a short line.
 HEAD_MAX_CHARS = 100
 # A paragraph this long that ends without terminal punctuation was cut by a page break.
@@ -90,9 +98,54 @@ def head_key(line: str) -> str | None:
 
 
 def running_heads(lines: list[str]) -> set[str]:
-    """Keys of short lines repeated on several pages: "The Khmer Rouge and the Vietnamese Communists"."""
-    counts = Counter(key for key in map(head_key, lines) if key)
-    return {key for key, n in counts.items() if n >= HEAD_MIN_REPEATS}
+    """Keys of the running heads among `lines`: "The Khmer Rouge and the Vietnamese Communists".
+
+    A key is a head when its line repeats on HEAD_MIN_REPEATS pages, or on two pages as a
+    numbered head (`numbered_head`) with two different page numbers. Alternating heads (the
+    book's title on left pages, the chapter's on right pages) each repeat on half the pages; a
+    numbered head seen once is still one when its page number is next to another head's
+    ("144 A History of Diplomacy" between "The Crisis of 1931 143" and "The Crisis of 1931 145").
+    """
+    keys = [head_key(line) for line in lines]
+    counts = Counter(key for key in keys if key)
+    heads = {key for key, n in counts.items() if n >= HEAD_MIN_REPEATS}
+    numbered: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        number = numbered_head(lines, i, key)
+        if key and number is not None:
+            numbered.setdefault(key, []).append(number)
+    pages = set()
+    for key, numbers in numbered.items():
+        if len(set(numbers)) >= NUMBERED_HEAD_MIN_REPEATS:
+            heads.add(key)
+        if key in heads:
+            pages.update(numbers)
+    for key, numbers in numbered.items():
+        if any(n - 1 in pages or n + 1 in pages for n in numbers):
+            heads.add(key)
+    return heads
+
+
+def numbered_head(lines: list[str], i: int, key: str | None) -> int | None:
+    """The page number of lines[i] if it has a numbered head's shape, else None.
+
+    A short line of two words or more with a page number at one edge, title-cased, a
+    paragraph of its own: "143 A History of Naval Diplomacy", "The Crisis of the Fleet 144"; not
+    "Chapter 3" or "12 Memorandum of conversation" ("143 The Crisis of 1931" has two numbers, so
+    its key is None already).
+    """
+    if not key:
+        return None
+    edge = EDGE_PAGE_NUMBER.search(lines[i])
+    if edge is None:
+        return None
+    alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+    every = regex.findall(r"\p{L}+", key)
+    words = [w for w in every if len(w) >= TITLE_WORD_CHARS]
+    # two words at least: "Chapter 3", "Table 4" and "12 Ibid." are no heads
+    if not alone or len(every) < 2 or not words or not all(w[0].isupper() for w in words):
+        return None
+    return int(edge.group("first") or edge.group("last"))
 
 
 # A word cut by a line-end hyphen, and the word that continues it: "Commu-" + "nist Party".

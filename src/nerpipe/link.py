@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -88,15 +89,21 @@ def _keys(folded: str) -> list[tuple[int, int, str]]:
     return [(len(parts), i, part) for i, part in enumerate(parts)]
 
 
-def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int], list[Cluster]]:
+def link(
+    mentions: Iterable[tuple[str, str, str]],
+    text: str = "",
+    acronyms: Iterable[tuple[str, str]] | None = None,
+) -> tuple[list[int], list[Cluster]]:
     """Cluster mentions (name, label, pattern) into entities: each mention's cluster, and clusters.
 
-    `text` lets acronyms defined in it ("... Party (KPRP)") join their expansion. A mention
+    `text` lets acronyms defined in it ("... Party (KPRP)") join their expansion; or give the
+    (short, long) definitions themselves as `acronyms` (a text processed in parts). A mention
     joins the first cluster (in order of creation) it matches; indexes of the clusters' names
     only narrow down which clusters are compared, so the result is that of comparing all.
     """
     clusters: list[Cluster] = []
-    acronyms = {short: fold(long) for short, long in find_acronyms(text)} if text else {}
+    defined = find_acronyms(text) if text else acronyms or ()
+    acronyms_of = {short: fold(long) for short, long in defined}
     assignment: list[int] = []
     seen: dict[tuple[str, str], int] = {}  # (label, folded name) -> cluster: a name decides once
     by_gazetteer: dict[str, int] = {}
@@ -108,8 +115,8 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
     def add_name(target: int, name: str) -> None:
         cluster = clusters[target]
         cluster.names[name] += 1
-        if name in acronyms:
-            by_expansion.setdefault((cluster.label, acronyms[name]), set()).add(target)
+        if name in acronyms_of:
+            by_expansion.setdefault((cluster.label, acronyms_of[name]), set()).add(target)
 
     def add_folded(target: int, key: str) -> None:
         cluster = clusters[target]
@@ -138,7 +145,7 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
             assignment.append(target)
             seen[(label, key)] = target
             continue
-        expansion = acronyms.get(name)
+        expansion = acronyms_of.get(name)
         candidates = set().union(
             *(by_key.get((label, k), ()) for k in _keys(key)),
             by_folded.get((label, expansion), ()) if expansion else (),
@@ -149,7 +156,7 @@ def link(mentions: list[tuple[str, str, str]], text: str = "") -> tuple[list[int
             if any(same_name(key, f) for f in c.folded):
                 target = i
                 break
-            if (expansion and expansion in c.folded) or any(acronyms.get(n) == key for n in c.names):
+            if (expansion and expansion in c.folded) or any(acronyms_of.get(n) == key for n in c.names):
                 target = i
                 break
         if target is None and label == "PERSON" and len(key.split()) == 1:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from weakref import WeakKeyDictionary
 
+import regex
 from spacy.language import Language
 
 # Chunks kept per pipeline: all 50,000 took 19 MB of resident memory (`make bench`).
@@ -23,6 +24,9 @@ KEPT_LIMIT = 50_000
 MIN_DOCUMENTS = 2
 # Longer chunks (URLs, tables flattened by PDF extraction) are rarely met twice.
 MAX_CHUNK = 40
+# A text longer than this is not split into a list of its words at once (`distinct_chunks`).
+LONG_TEXT = 1_000_000
+CHUNK = regex.compile(r"\S+")
 
 
 class KeptWords:
@@ -59,7 +63,7 @@ class KeptWords:
         room = self.limit - len(self.kept)
         if room <= 0:
             return
-        chunks = {c for c in set(text.split()) - self.kept if len(c) <= MAX_CHUNK}
+        chunks = {c for c in distinct_chunks(text) - self.kept if len(c) <= MAX_CHUNK}
         self.counts.update(chunks)
         ready = [c for c in chunks if self.counts[c] >= self.min_documents][:room]
         for chunk in ready:
@@ -71,6 +75,14 @@ class KeptWords:
             del self.counts[chunk]
         if len(self.counts) > 4 * self.limit:
             self.counts = Counter({c: n for c, n in self.counts.items() if n > 1})
+
+
+def distinct_chunks(text: str) -> set[str]:
+    """The distinct whitespace-delimited chunks of `text`; a long text's are collected without a
+    list of every word (60 MB of text split at once took a gigabyte)."""
+    if len(text) <= LONG_TEXT:
+        return set(text.split())
+    return {m.group() for m in CHUNK.finditer(text)}
 
 
 _KEPT: WeakKeyDictionary[Language, KeptWords] = WeakKeyDictionary()

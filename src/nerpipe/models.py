@@ -71,12 +71,14 @@ class Resolution(Record):
 
     status: Status
     """resolved, ambiguous (see candidates) or unresolved."""
-    target: Literal["antecedent", "reference", "archive"]
-    """What was looked for: an ibid's antecedent, a reference-list entry, or the archive."""
+    target: Literal["antecedent", "reference", "archive", "short_form"]
+    """What was looked for: an ibid's antecedent, a reference-list entry, the archive, or the
+    full name of a short form defined by "(henceforth X)"."""
     candidates: list[int] = Field(default_factory=list)
     """Indices of the citations that could be meant."""
     note: str | None = None
-    """How it was resolved, e.g. "inherited RGANI from the previous archival citation"."""
+    """How it was resolved, e.g. "inherited RGANI from the previous archival citation",
+    "Noble Papers: henceforth for G. Bernard Noble Papers"."""
 
 
 class Citation(Record):
@@ -153,11 +155,13 @@ class DocumentRecord(Record):
     """One document: a line of `documents.jsonl` (and, without `source`, of a gold file)."""
 
     id: str
-    """The document's id: its file stem, or the `id` of its JSONL line."""
+    """The document's id, unique in a run: its file stem (its path below the input directory where
+    stems collide: "a/intro"), or the `id` of its JSONL line."""
     text_sha256: str
     """Hex SHA-256 of the raw UTF-8 text; evaluation refuses to compare different texts."""
     source: str | None = None
-    """Where the text was read from (a path, "file.jsonl:12", or "-")."""
+    """Where the text was read from (an absolute path, "/abs/file.jsonl:12", or "-"); the text
+    itself is kept in the run's `texts/` directory."""
     spans: list[Span] = Field(default_factory=list)
     """Entity mentions, sorted by start; never overlapping."""
     citations: list[Citation] = Field(default_factory=list)
@@ -192,6 +196,7 @@ class ErrorRecord(Record):
     source: str
     """The input it came from."""
     kind: str
-    """unreadable, decode, binary, jsonl or component."""
+    """unreadable, decode, binary, jsonl, duplicate (an id already used in the run), component
+    (a component raised) or timeout (past its time budget, `--timeout`)."""
     message: str
     """What went wrong, e.g. "invalid UTF-8 at byte 17"."""

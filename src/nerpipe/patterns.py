@@ -1,10 +1,14 @@
 """Load and validate the rule data in `patterns/`.
 
 * `*.jsonl`: spaCy entity-ruler patterns, one per line, `{"label", "pattern", "id"}` plus an
-  optional `source`; `pattern` is a phrase (string) or a token pattern (list of token dicts).
+  optional `source` and `gate`; `pattern` is a phrase (string) or a token pattern (list of
+  token dicts). A `source` that starts with "data:" names the package an entry was compiled
+  from (`patterns/_src/world.py`); `gate: "place-cue"` takes the phrase only where the context
+  says it is a place ("in Reading", "Nice, France"), for names that are also common words.
   A malformed line fails at load time with its file and line number; an empty set warns.
 * `lexicon.json`: named word lists (titles, given names, surname lists, org heads, ...) that
-  the generic token rules in `rules.py` are composed from.
+  the generic token rules in `rules.py` are composed from; `lexicon-*.json` beside it are
+  lists compiled from data packages (given names of many cultures).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 import warnings
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -34,6 +38,12 @@ class PatternEntry(BaseModel):
     pattern: str | list[dict[str, Any]]
     id: str
     source: str | None = None
+    gate: Literal["place-cue", "name-cue"] | None = None
+
+    @property
+    def data(self) -> bool:
+        """Was this entry compiled from a data package (not written by hand)?"""
+        return self.source is not None and self.source.startswith("data:")
 
     @field_validator("pattern")
     @classmethod
@@ -72,17 +82,26 @@ def load_patterns(directory: Path | None = None) -> tuple[PatternEntry, ...]:
 
 @cache
 def load_lexicon(directory: Path | None = None) -> dict[str, frozenset[str]]:
-    """The named word lists of `lexicon.json`; every list must be a list of strings."""
-    path = (directory or patterns_dir()) / "lexicon.json"
+    """The named word lists of `lexicon.json` and of its compiled siblings `lexicon-*.json`
+    (e.g. `lexicon-given-names.json`, built from a data package by `patterns/_src/`).
+
+    Every list must be a list of strings; a key starting with "_" is metadata (its source); a
+    list named in two files is an error, so no file silently overrides another.
+    """
+    directory = directory or patterns_dir()
+    path = directory / "lexicon.json"
     if not path.exists():
         warnings.warn(f"{path} is missing: generic name rules will be weak", stacklevel=2)
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
     lexicon: dict[str, frozenset[str]] = {}
-    for name, words in data.items():
-        if name.startswith("_"):
-            continue
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise PatternError(f"{path}: {name!r} must be a list of strings")
-        lexicon[name] = frozenset(w.strip() for w in words if w.strip())
+    for file in [path, *sorted(directory.glob("lexicon-*.json"))]:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        for name, words in data.items():
+            if name.startswith("_"):
+                continue
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise PatternError(f"{file}: {name!r} must be a list of strings")
+            if name in lexicon:
+                raise PatternError(f"{file}: {name!r} is already defined by another lexicon file")
+            lexicon[name] = frozenset(w.strip() for w in words if w.strip())
     return lexicon

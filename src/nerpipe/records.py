@@ -7,10 +7,14 @@ so every `text` field equals `raw[start:end]`.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
+from nerpipe.acronyms import find_acronyms
 from nerpipe.layout import Layout
 from nerpipe.link import link, slug
 from nerpipe.models import Citation, DocumentRecord
@@ -23,32 +27,56 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _span_records(
-    parts: list[tuple[Doc, int]], layout: Layout
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The spans and entities of all parts, as plain data for one validation of the record."""
+@dataclass
+class Part:
+    """One part of a document, processed: what its record needs from it, offsets in the raw text.
+
+    A text longer than spaCy's `max_length` is processed part by part (`extract.parts`), each
+    part's Docs and layout freed before the next, so the parts are kept as plain data.
+    """
+
+    spans: list[dict[str, Any]]  # Span fields, `entity_id` not yet known
+    mentions: list[tuple[str, str, str]]  # (repaired text, label, pattern) of each linked span
+    citations: list[Citation]  # `antecedent` and `reference` index this part's citations
+    acronyms: list[tuple[str, str]]  # (short, long) defined in the part
+
+
+def part_records(docs: list[tuple[Doc, int]], layout: Layout, offset: int = 0) -> Part:
+    """The records of processed Docs (each with its offset in the repaired text of `layout`),
+    whose raw text starts at `offset` of the document's raw text."""
     raw, repaired = layout.raw, layout.text
-    ents = [
-        (offset + e.start_char, offset + e.end_char, e.label_, e.id_, e)
-        for doc, offset in parts
-        for e in doc.ents
-    ]
-    mentions = [(repaired[s:end], label, id_) for s, end, label, id_, _ in ents if label in LINKED_LABELS]
-    assignment, clusters = link(mentions, repaired)
-    ids = [c.gazetteer_id or f"{c.label.lower()}:{slug(c.canonical)}" for c in clusters]
-    spans = []
-    linked = iter(assignment)
+    ents = [(off + e.start_char, off + e.end_char, e.label_, e.id_, e) for doc, off in docs for e in doc.ents]
+    spans, mentions = [], []
     for s, e, label, id_, ent in ents:
         start, end = layout.to_raw(s, e)
-        entity_id = ids[next(linked)] if label in LINKED_LABELS else None
         norm, mod = (ent._.norm, ent._.mod) if label == "DATE" else (None, None)  # only dates have them
         spans.append(
-            {"start": start, "end": end, "label": label, "text": raw[start:end], "pattern": id_ or None,
-             "norm": norm, "mod": mod, "entity_id": entity_id}
+            {"start": offset + start, "end": offset + end, "label": label, "text": raw[start:end],
+             "pattern": id_ or None, "norm": norm, "mod": mod, "entity_id": None}
         )  # fmt: skip
-    counts = [0] * len(clusters)
-    for i in assignment:
-        counts[i] += 1
+        if label in LINKED_LABELS:
+            mentions.append((repaired[s:e], label, id_))
+    citations: list[Citation] = []
+    for doc, off in docs:
+        base = len(citations)
+        for c in doc._.citations or ():
+            start, end = layout.to_raw(off + c.start, off + c.end)
+            update: dict[str, Any] = {"start": offset + start, "end": offset + end, "text": raw[start:end]}
+            for link_field in ("antecedent", "reference"):
+                if getattr(c, link_field) is not None:
+                    update[link_field] = getattr(c, link_field) + base
+            citations.append(c.model_copy(update=update))
+    return Part(spans, mentions, citations, find_acronyms(repaired))
+
+
+def link_entities(
+    mentions: Iterable[tuple[str, str, str]], acronyms: Iterable[tuple[str, str]]
+) -> tuple[list[str], list[int], list[dict[str, Any]]]:
+    """Link a document's mentions (in span order): the id of each entity, each mention's entity,
+    and the entities' records."""
+    assignment, clusters = link(mentions, acronyms=acronyms)
+    ids = [c.gazetteer_id or f"{c.label.lower()}:{slug(c.canonical)}" for c in clusters]
+    counts = Counter(assignment)
     entities = [
         {
             "id": ids[i],
@@ -59,22 +87,48 @@ def _span_records(
         }
         for i, c in enumerate(clusters)
     ]
-    return spans, entities
+    return ids, assignment, entities
 
 
-def _citation_records(parts: list[tuple[Doc, int]], layout: Layout) -> list[Citation]:
-    """Citations of all parts; a later part's links shift by the citations before it."""
-    out: list[Citation] = []
-    for doc, offset in parts:
-        base = len(out)
-        for c in doc._.citations or ():
-            start, end = layout.to_raw(offset + c.start, offset + c.end)
-            update: dict[str, Any] = {"start": start, "end": end, "text": layout.raw[start:end]}
-            for link_field in ("antecedent", "reference"):
-                if getattr(c, link_field) is not None:
-                    update[link_field] = getattr(c, link_field) + base
-            out.append(c.model_copy(update=update))
-    return out
+def shifted_citations(parts: Iterable[Part]) -> Iterator[Citation]:
+    """The citations of all parts; a later part's links shift by the citations before it."""
+    base = 0
+    for part in parts:
+        for c in part.citations:
+            update = {
+                f: getattr(c, f) + base for f in ("antecedent", "reference") if getattr(c, f) is not None
+            }
+            yield c.model_copy(update=update) if update else c
+        base += len(part.citations)
+
+
+def assemble(
+    parts: list[Part],
+    text_sha256: str,
+    doc_id: str,
+    source: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> DocumentRecord:
+    """The document record of its processed parts."""
+    mentions = (m for part in parts for m in part.mentions)
+    ids, assignment, entities = link_entities(mentions, [a for part in parts for a in part.acronyms])
+    spans = [span for part in parts for span in part.spans]
+    linked = iter(assignment)
+    for span in spans:
+        span["entity_id"] = ids[next(linked)] if span["label"] in LINKED_LABELS else None
+    # one validation of the whole record: pydantic-core checks a thousand spans in about a
+    # millisecond, several times faster than building each model in Python
+    return DocumentRecord.model_validate(
+        {
+            "id": doc_id,
+            "source": source,
+            "text_sha256": text_sha256,
+            "spans": spans,
+            "citations": list(shifted_citations(parts)),
+            "entities": entities,
+            "meta": meta or {},
+        }
+    )
 
 
 def to_record(
@@ -84,22 +138,5 @@ def to_record(
     source: str | None = None,
     meta: dict[str, Any] | None = None,
 ) -> DocumentRecord:
-    """The document record of processed Docs (each with its offset in the repaired text).
-
-    A text longer than spaCy's `max_length` is processed in paragraph-aligned parts; offsets
-    still point into the whole raw text.
-    """
-    spans, entities = _span_records(parts, layout)
-    # one validation of the whole record: pydantic-core checks a thousand spans in about a
-    # millisecond, several times faster than building each model in Python
-    return DocumentRecord.model_validate(
-        {
-            "id": doc_id,
-            "source": source,
-            "text_sha256": sha256(layout.raw),
-            "spans": spans,
-            "citations": _citation_records(parts, layout),
-            "entities": entities,
-            "meta": meta or {},
-        }
-    )
+    """The document record of processed Docs (each with its offset in the repaired text)."""
+    return assemble([part_records(parts, layout)], sha256(layout.raw), doc_id, source, meta)

@@ -1,6 +1,7 @@
 """A self-contained HTML page of one document: entities highlighted in displaCy's colours,
 citations underlined with their parsed fields in a tooltip, and side panels listing the
-people, organisations and places (with mention counts) and the archive units cited.
+people, organisations and places (with mention counts) and the archive units cited. The panel
+column scrolls on its own, so every panel can be reached from anywhere in the article.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from nerpipe.citations import format_pages
 from nerpipe.index import archive_index
 from nerpipe.models import Citation, DocumentRecord, Span
 
@@ -20,10 +22,11 @@ header { padding: 14px 24px; background: #1e2a38; color: #fff; }
 header h1 { margin: 0; font-size: 20px; } header p { margin: 4px 0 0; font-size: 13px; color: #c8d3df; }
 .layout { display: flex; gap: 24px; padding: 20px 24px; align-items: flex-start; }
 article { flex: 3; white-space: pre-wrap; line-height: 2.4; font-size: 15px; max-width: 900px; }
-aside { flex: 1; min-width: 260px; position: sticky; top: 12px; font-size: 13px; }
+aside { flex: 1; min-width: 260px; position: sticky; top: 12px; font-size: 13px;
+  max-height: calc(100vh - 24px); overflow-y: auto; }
 aside section { border: 1px solid #e2e6ea; border-radius: 6px; padding: 10px 12px; margin-bottom: 14px; }
 aside h2 { font-size: 14px; margin: 0 0 6px; } aside ol { margin: 0; padding-left: 20px; }
-aside li { line-height: 1.6; } .count { color: #777; }
+aside li { line-height: 1.6; } .count, .none { color: #777; } .none { margin: 0; }
 mark.entity { padding: 0.2em 0.35em; margin: 0 0.1em; border-radius: 0.35em; line-height: 1; }
 mark.entity .label { font-size: 0.6em; font-weight: bold; line-height: 1; border-radius: 0.35em;
   text-transform: uppercase; vertical-align: middle; margin-left: 0.4em; color: #333; }
@@ -34,13 +37,36 @@ span.cite.ibid { border-bottom-style: dashed; }
 
 
 def _tooltip(index: int, c: Citation) -> str:
+    """A citation's fields as a reader writes them: "[3] ibid", "pages: p. 142", "antecedent: [0]".
+
+    Links name the citation they point at by its number, as the first line numbers this one.
+    """
     fields = {
         k: v
         for k, v in c.model_dump(exclude={"start", "end", "text", "resolutions"}).items()
-        if v not in (None, [], False)
+        if v is not None and v != []
     }
-    lines = [f"[{index}] {fields.pop('kind')}"] + [f"{k}: {v}" for k, v in fields.items()]
+    lines = [f"[{index}] {fields.pop('kind')}"]
+    lines += [f"{name.replace('_', ' ')}: {_reader_value(name, v)}" for name, v in fields.items()]
     return "\n".join(lines)
+
+
+def _reader_value(name: str, value: object) -> str:
+    """A field's value in print: pages "p. 142" / "pp. 39-40, 61", yes / no, lists joined.
+
+    >>> _reader_value("pages", [(142, 142)]), _reader_value("archive_stated", True), _reader_value("antecedent", 0)
+    ('p. 142', 'yes', '[0]')
+    """
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if name == "pages" and isinstance(value, list):
+        single = len(value) == 1 and value[0][0] == value[0][1]
+        return ("p. " if single else "pp. ") + format_pages(value)
+    if name in ("antecedent", "reference"):
+        return f"[{value}]"
+    if isinstance(value, list):
+        return "; ".join(map(str, value)) if name == "warnings" else ", ".join(map(str, value))
+    return str(value)
 
 
 def _render_text(text: str, spans: list[Span], start: int, end: int) -> str:
@@ -64,7 +90,8 @@ def _render_text(text: str, spans: list[Span], start: int, end: int) -> str:
 
 def _panel(title: str, items: Iterable[tuple[str, int]]) -> str:
     rows = "".join(f"<li>{html.escape(name)} <span class='count'>({n})</span></li>" for name, n in items)
-    return f"<section><h2>{html.escape(title)}</h2><ol>{rows or '<li>none</li>'}</ol></section>"
+    listing = f"<ol>{rows}</ol>" if rows else "<p class='none'>none</p>"
+    return f"<section><h2>{html.escape(title)}</h2>{listing}</section>"
 
 
 def render(record: DocumentRecord, text: str) -> str:
