@@ -214,3 +214,52 @@ def test_glued_note_numbers_are_split_off(nlp: Language, text: str, span: str, l
     record = extract(text, id="t", nlp=nlp)
     assert (span, label) in [(s.text, s.label) for s in record.spans]
     assert all(not any(c.isdigit() for c in s.text) for s in record.spans if s.label != "DATE")
+
+
+# -- pages of a text ---------------------------------------------------------------------------
+
+PAGED = {
+    # heads with the number first on even pages and last on odd ones; a chapter title whose own
+    # numbers (1945–1957) are no page number
+    "alternating": (
+        "Chapter 7: Out of the Frying Pan, 1945–1957\n\nFirst page text runs on and on and on.\n\n"
+        "202 Toward Thorough, Accurate, and Reliable\n\nSecond page text.\n\n"
+        "Out of the Frying Pan Into the Fire, 1945–1957 203\n\nThird page text.\n\n"
+        "204 Toward Thorough, Accurate, and Reliable\n\nFourth page text.\n\n"
+        "Out of the Frying Pan Into the Fire, 1945–1957 205\n\nFifth page text.\n",
+        ["201", "202", "203", "204", "205"],
+    ),
+    # a page number alone at the foot of its page
+    "feet": ("Page one text.\n\n7\n\nPage two text.\n\n8\n\nPage three text.\n", ["7", "8", "9"]),
+    # form feeds, no numbers: physical pages
+    "feeds": ("Page one text.\n\fPage two text.\n\fPage three.\n", ["1", "2", "3"]),
+    # no break at all: no page
+    "none": ("One page of text with no layout at all.\n", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGED))
+def test_page_labels_of_a_text(name: str) -> None:
+    from nerpipe.layout import page_breaks, page_labels
+
+    raw, labels = PAGED[name]
+    layout = repair(raw)
+    assert [label for _, label in page_labels(page_breaks(raw, layout.layout_lines))] == labels
+
+
+def test_a_chapter_title_with_dates_is_a_running_head_not_text() -> None:
+    raw = PAGED["alternating"][0]
+    text = repair(raw).text
+    assert "1945–1957 203" not in text and "Fire, 1945–1957" not in text
+    assert text.startswith("Chapter 7: Out of the Frying Pan, 1945–1957")  # the title line stays
+
+
+def test_spans_carry_the_page_they_stand_on() -> None:
+    from nerpipe.extract import extract
+
+    raw = PAGED["alternating"][0].replace("Third page text.", "Dean Acheson met Stalin in Moscow.")
+    record = extract(raw)
+    assert {s.text: s.page for s in record.spans if s.label == "PERSON"} == {
+        "Dean Acheson": "203",
+        "Stalin": "203",
+    }

@@ -4,6 +4,7 @@ tools/make_pdf.py from the seed and a dev chapter, read back and compared with t
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,6 +26,7 @@ from nerpipe.pdf import (
     join_hyphenated,
     read_pdf,
 )
+from nerpipe.records import sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "mosyakov-khmer-rouge.txt"
@@ -330,3 +332,29 @@ def test_a_huge_pdf_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(nerpipe.pdf, "MAX_PDF_BYTES", 100)
     with pytest.raises(PdfError, match="too large"):
         read_pdf(_text_pdf(tmp_path / "big.pdf"))
+
+
+def test_the_corpus_pdf_is_what_the_tool_writes(tmp_path: Path) -> None:
+    tool = make_pdf()
+    tool.corpus_pdf(tmp_path / "seed.pdf")
+    assert (tmp_path / "seed.pdf").read_bytes() == tool.CORPUS_PDF.read_bytes(), (
+        "corpus/pdf/ is stale: run `python tools/make_pdf.py --corpus`"
+    )
+
+
+def test_a_run_on_a_pdf_writes_its_text_and_pages(tmp_path: Path) -> None:
+    from nerpipe.batch import run
+
+    tool = make_pdf()
+    out = tmp_path / "out"
+    run([tool.CORPUS_PDF], out, overwrite=True)
+    (line,) = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    text = (out / "texts" / "mosyakov-khmer-rouge-typeset.txt").read_text(encoding="utf-8")
+    assert record["text_sha256"] == sha256(text)
+    assert {s["page"] for s in record["spans"]} == {
+        str(n) for n in range(101, 101 + len({s["page"] for s in record["spans"]}))
+    }
+    assert all(c["page"] is not None for c in record["citations"])
+    first = record["spans"][0]
+    assert first["page"] == "101" and text[first["start"] : first["end"]] == first["text"]

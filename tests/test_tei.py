@@ -3,6 +3,7 @@ structured citation fields), round-tripped and validated against the TEI schema.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -105,3 +106,18 @@ def test_to_tei_is_valid_tei(seed_tei: tuple[str, str, object]) -> None:
     schema = etree.RelaxNG(etree.parse(str(rng)))
     _, xml, _ = seed_tei
     assert schema.validate(etree.fromstring(xml.encode())), schema.error_log
+
+
+def test_a_run_reads_tei_files_with_their_pages(tmp_path: Path) -> None:
+    from nerpipe.batch import run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "kennan.xml").write_bytes(TEI)
+    (tmp_path / "in" / "other.xml").write_bytes(b"<html><body><p>Not TEI.</p></body></html>")
+    summary = run([tmp_path / "in"], tmp_path / "out", overwrite=True)
+    assert (summary.documents, summary.errors) == (1, 1)
+    record = json.loads((tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8"))
+    pages = {s["text"]: s["page"] for s in record["spans"]}
+    assert pages["Moscow"] == "1" and pages["Washington"] == "204"
+    error = json.loads((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8"))
+    assert error["kind"] == "tei" and "TEI P5 namespace" in error["message"]

@@ -12,6 +12,11 @@ the first body line that carries its number ("Congress.12").
 
 Usage:
     python tools/make_pdf.py ARTICLE.txt OUT.pdf [--columns 2] [--title T] [--journal J] [--first-page N]
+    python tools/make_pdf.py --corpus     # (re)write corpus/pdf/mosyakov-khmer-rouge-typeset.pdf
+
+The corpus PDF is the seed, its layout repaired (`nerpipe.layout.repair`: no running heads of
+the extracted text), set in two columns from page 101; tests/test_pdf.py checks that this tool
+still writes it byte for byte, and `make run` reads it like any other document.
 """
 
 from __future__ import annotations
@@ -152,15 +157,41 @@ def typeset(
     return printed
 
 
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_PDF = ROOT / "corpus" / "pdf" / "mosyakov-khmer-rouge-typeset.pdf"
+
+
+def corpus_pdf(out: Path = CORPUS_PDF) -> Printed:
+    """Typeset the seed as the corpus's PDF (see the module docstring)."""
+    from nerpipe.layout import repair
+
+    text = repair((ROOT / "corpus" / "mosyakov-khmer-rouge.txt").read_text(encoding="utf-8")).text
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return typeset(
+        text,
+        out,
+        title="The Khmer Rouge and the Vietnamese Communists",
+        journal="Cold War History",
+        columns=2,
+        first_page=101,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("text", type=Path)
-    parser.add_argument("out", type=Path)
+    parser.add_argument("text", type=Path, nargs="?")
+    parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("--corpus", action="store_true", help="write the corpus's PDF of the seed")
     parser.add_argument("--columns", type=int, default=1)
     parser.add_argument("--title", default="Article")
     parser.add_argument("--journal", default="Journal of History")
     parser.add_argument("--first-page", type=int, default=1)
     args = parser.parse_args()
+    if args.corpus:
+        corpus_pdf()
+        return
+    if args.text is None or args.out is None:
+        parser.error("give ARTICLE.txt and OUT.pdf, or --corpus")
     typeset(
         args.text.read_text(encoding="utf-8"),
         args.out,

@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from nerpipe.corpus import InputDoc, InputError, Item, iter_documents
+from nerpipe.corpus import DEFAULT_GLOB, InputDoc, InputError, Item, iter_documents
 from nerpipe.jsonl import (
     OUTPUT_FILES,
     OutputError,
@@ -154,7 +154,7 @@ def process(item: Item, nlp: Language | None = None, timeout: float | None = Non
     assert nlp is not None, "the pipeline was not built"
     try:
         with time_budget(budget(timeout, item.text)), document_zone(nlp, item.text):
-            return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta)
+            return extract(item.text, item.id, nlp=nlp, source=item.source, meta=item.meta, pages=item.pages)
     except Exception as err:  # a component that raises must not stop the batch
         return _failure(item, err, timeout)
 
@@ -228,7 +228,13 @@ def process_output(
     try:
         with time_budget(budget(timeout, item.text)), document_zone(nlp, item.text):
             spool_document(
-                parts(nlp, item.text), item.id, sha256(item.text), item.source, item.meta, directory
+                parts(nlp, item.text),
+                item.id,
+                sha256(item.text),
+                item.source,
+                item.meta,
+                directory,
+                item.pages,
             )
     except Exception as err:
         shutil.rmtree(directory)
@@ -414,7 +420,7 @@ def run(
     model: str | None = None,
     resume: bool = False,
     overwrite: bool = False,
-    glob: str = "*.txt",
+    glob: str = DEFAULT_GLOB,
     encoding_errors: str = "strict",
     on_result: Callable[[Output], Any] | None = None,
     engine: str = "local",

@@ -20,7 +20,7 @@ from rich.table import Table
 from nerpipe import index as index_mod
 from nerpipe.batch import CONNECT_TIMEOUT, TIMEOUT, EngineError, Output, OutputError
 from nerpipe.batch import run as run_batch
-from nerpipe.corpus import count_documents
+from nerpipe.corpus import DEFAULT_GLOB, count_documents
 from nerpipe.evaluate import EvaluationError
 from nerpipe.evaluate import evaluate as evaluate_records
 from nerpipe.gold import validate_gold
@@ -46,7 +46,9 @@ def run(
     model: Annotated[str | None, typer.Option(help="an installed spaCy pipeline whose NER to add")] = None,
     resume: Annotated[bool, typer.Option(help="skip documents already in --out")] = False,
     overwrite: Annotated[bool, typer.Option(help="replace an existing run in --out")] = False,
-    glob: Annotated[str, typer.Option(help="file pattern inside directories")] = "*.txt",
+    glob: Annotated[
+        str, typer.Option(help="file patterns inside directories, comma-separated")
+    ] = DEFAULT_GLOB,
     encoding_errors: Annotated[str, typer.Option(help="strict (error record) or replace")] = "strict",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask")] = "local",

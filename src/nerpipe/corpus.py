@@ -1,4 +1,4 @@
-"""Read inputs as a stream of documents: .txt files, directories, JSONL files, stdin.
+"""Read inputs as a stream of documents: text, PDF and TEI files, directories, JSONL files, stdin.
 
 A document's id is its file stem ("corpus/mosyakov-khmer-rouge.txt" -> "mosyakov-khmer-rouge"),
 unless two inputs of a run share a stem: those take their path below the directory given, without
@@ -33,6 +33,7 @@ class InputDoc:
     source: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    pages: tuple[tuple[int, str], ...] = ()  # (offset, label) page starts a PDF or TEI file gave
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _jsonl_line(raw: bytes, n: int, path: Path, source: str, errors: str) -> Ite
 
 
 def read_file(path: Path, errors: str = "strict", doc_id: str | None = None) -> Iterator[Item]:
-    """The document(s) of one file; a text file's id is `doc_id`, else its stem."""
+    """The document(s) of one file; a text, PDF or TEI file's id is `doc_id`, else its stem."""
     if path.suffix == ".jsonl":
         yield from read_jsonl(path, errors)
         return
@@ -153,19 +154,60 @@ def read_file(path: Path, errors: str = "strict", doc_id: str | None = None) -> 
     except OSError as err:
         yield InputError(doc_id, source, "unreadable", str(err))
         return
-    item = decode(data, doc_id, source, errors)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        item = read_pdf_document(data, doc_id, source)
+    elif suffix == ".xml":
+        item = read_tei_document(data, doc_id, source)
+    else:
+        item = decode(data, doc_id, source, errors)
     del data  # not held while the document is processed: a 60 MB file is 60 MB more
     yield item
 
 
-def input_files(paths: Iterable[str | Path], glob: str = "*.txt") -> list[tuple[str, Path | None]]:
+def read_pdf_document(data: bytes, doc_id: str, source: str) -> Item:
+    """A PDF's text and pages (`pdf.read_pdf`), or the error that says why it cannot be read."""
+    from nerpipe.pdf import PdfError, read_pdf
+
+    try:
+        result = read_pdf(data)
+    except PdfError as err:
+        return InputError(doc_id, source, "pdf", str(err))
+    pages = tuple((page.start, page.label) for page in result.pages)
+    return InputDoc(doc_id, source, result.text, {}, pages)
+
+
+def read_tei_document(data: bytes, doc_id: str, source: str) -> Item:
+    """A TEI file's text (body, then notes) and its `<pb/>` pages, or why it cannot be read."""
+    from nerpipe.tei import TeiError, is_tei, read_tei
+
+    if not is_tei(data):
+        return InputError(
+            doc_id, source, "tei", "an XML file without the TEI P5 namespace: not a TEI document"
+        )
+    try:
+        result = read_tei(data)
+    except TeiError as err:
+        return InputError(doc_id, source, "tei", str(err))
+    starts = ((0, "1"), *result.pages) if result.pages and result.pages[0][0] > 0 else result.pages
+    return InputDoc(doc_id, source, result.text, {}, tuple(starts))
+
+
+# The files a directory's documents are in: texts, PDFs and TEI XML.
+DEFAULT_GLOB = "*.txt,*.pdf,*.xml"
+
+
+def input_files(paths: Iterable[str | Path], glob: str = DEFAULT_GLOB) -> list[tuple[str, Path | None]]:
     """Every input of `paths` in order, as (path as given, the directory it was found under):
-    directories are listed sorted and recursively; "-" (stdin) stays "-"."""
+    directories are listed sorted and recursively, by the comma-separated patterns of `glob`;
+    "-" (stdin) stays "-"."""
+    patterns = [g.strip() for g in glob.split(",") if g.strip()]
     files: list[tuple[str, Path | None]] = []
     for p in paths:
         path = Path(p)
         if str(p) != "-" and path.is_dir():
-            files += [(str(child), path) for child in sorted(path.rglob(glob)) if child.is_file()]
+            found = {child for g in patterns for child in path.rglob(g) if child.is_file()}
+            files += [(str(child), path) for child in sorted(found)]
         else:
             files.append((str(p), None))
     return files
@@ -197,7 +239,7 @@ def file_ids(files: list[tuple[str, Path | None]]) -> list[str]:
 
 
 def iter_documents(
-    paths: Iterable[str | Path], glob: str = "*.txt", errors: str = "strict"
+    paths: Iterable[str | Path], glob: str = DEFAULT_GLOB, errors: str = "strict"
 ) -> Iterator[Item]:
     """Every document under `paths`, in the order given (directories sorted, recursive), each
     with an id no other document of the stream has (a repeated one is an error)."""
@@ -233,7 +275,7 @@ def _read(name: str, doc_id: str, errors: str) -> Iterator[Item]:
         yield from read_file(path, errors, doc_id)
 
 
-def count_documents(paths: Iterable[str | Path], glob: str = "*.txt") -> int | None:
+def count_documents(paths: Iterable[str | Path], glob: str = DEFAULT_GLOB) -> int | None:
     """How many documents `iter_documents` yields, when the file list tells: None when stdin or
     a JSONL file (one document per line) is among the inputs. For the progress bar's ETA."""
     files = input_files(paths, glob)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -30,15 +30,18 @@ def extract(
     nlp: Language | None = None,
     source: str | None = None,
     meta: dict[str, Any] | None = None,
+    pages: Sequence[tuple[int, str]] | None = None,
 ) -> DocumentRecord:
-    """Extract the entities and citations of one raw text.
+    """Extract the entities and citations of one raw text; `pages` are its (offset, label) page
+    starts where the input knew them (a PDF's, a TEI file's `<pb/>`), else the page breaks the text
+    shows (running heads, page numbers, form feeds) give them.
 
     >>> record = extract("Pol Pot met Le Duan in Hanoi on April 1, 1965.", id="x")
     >>> [(s.text, s.label) for s in record.spans][:2]
     [('Pol Pot', 'PERSON'), ('Le Duan', 'PERSON')]
     """
     nlp = nlp or default_nlp()
-    return assemble(list(parts(nlp, text)), sha256(text), id, source, meta)
+    return assemble(list(parts(nlp, text)), sha256(text), id, source, meta, pages)
 
 
 def parts(nlp: Language, text: str) -> Iterator[Part]:

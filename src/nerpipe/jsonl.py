@@ -13,16 +13,18 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+import regex
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from nerpipe.models import CitationRow, DocumentRecord, ErrorRecord, Span
-from nerpipe.records import LINKED_LABELS, Part, link_entities, shifted_citations
+from nerpipe.layout import PageBreak, page_labels
+from nerpipe.models import Citation, CitationRow, DocumentRecord, ErrorRecord, Span
+from nerpipe.records import LINKED_LABELS, Part, link_entities, page_of, shifted_citations
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -107,7 +109,9 @@ def entity_lines(record: DocumentRecord) -> list[str]:
     return [span.to_json()[:-1] + tail for span in record.spans]
 
 
-_NULL_ID = ',"entity_id":null}'
+_NULL_ID = ',"entity_id":null,"page":null}'
+# The start of a span's JSON in spans.part, after its linked flag: '1{"start":1234,'.
+SPAN_START = regex.compile(r'.\{"start":(\d+),')
 
 
 def _flock(fh: IO[str]) -> None:
@@ -125,14 +129,16 @@ def spool_document(
     source: str | None,
     meta: dict[str, Any],
     directory: Path,
+    pages: Sequence[tuple[int, str]] | None = None,
 ) -> None:
     """Write a long document's lines to `directory` part by part, holding little more than one
     part in memory: its documents.jsonl line (`DOCUMENTS`), its entity rows (`ENTITIES`) and its
     citation rows (`CITATIONS`), the same bytes as `DocumentRecord.to_json()`, `entity_lines`
     and `citation_rows` (tests/test_batch.py compares them).
 
-    The spans are written without their entity id, and their mentions beside them; once every
-    part is done the mentions are linked and the lines written with the ids.
+    The spans are written without their entity id and page, and their mentions beside them;
+    once every part is done the mentions are linked, the pages known (`pages`, or the page
+    breaks of all parts), and the lines written with both.
     """
     spans, mentions, cites = (
         directory / "spans.part",
@@ -140,13 +146,15 @@ def spool_document(
         directory / "citations.part",
     )
     acronyms: list[tuple[str, str]] = []
+    breaks: list[PageBreak] = []
     with (
         spans.open("w", encoding="utf-8") as sf,
         mentions.open("w", encoding="utf-8") as mf,
         cites.open("w", encoding="utf-8") as cf,
     ):
-        for citation in shifted_citations(_noting_acronyms(parts, acronyms, sf, mf)):
+        for citation in shifted_citations(_noting_acronyms(parts, acronyms, breaks, sf, mf)):
             cf.write(citation.to_json() + "\n")
+    page = page_of(list(pages) if pages else page_labels(breaks))
     with mentions.open(encoding="utf-8") as mf:
         ids, assignment, entities = link_entities((tuple(json.loads(line)) for line in mf), acronyms)
     empty = DocumentRecord(id=doc_id, text_sha256=text_sha256, source=source, entities=entities, meta=meta)
@@ -162,17 +170,22 @@ def spool_document(
         with spans.open(encoding="utf-8") as sf:
             for n, line in enumerate(sf):
                 entity_id = ids[next(linked)] if line[0] == "1" else None
+                label = page(int(SPAN_START.match(line).group(1)))  # type: ignore[union-attr]
                 span = (
                     line[1:-1]
                     + ',"entity_id":'
                     + (_STR.dump_json(entity_id).decode() if entity_id else "null")
+                    + ',"page":'
+                    + (_STR.dump_json(label).decode() if label else "null")
                     + "}"
                 )
                 df.write(("," if n else "") + span)
                 ef.write(span[:-1] + ',"doc_id":' + id_json + "}\n")
         df.write('],"citations":[')
         with cites.open(encoding="utf-8") as cf:
-            for i, line in enumerate(cf):
+            for i, raw_line in enumerate(cf):
+                citation = Citation.model_validate_json(raw_line)
+                line = citation.model_copy(update={"page": page(citation.start)}).to_json() + "\n"
                 df.write(("," if i else "") + line[:-1])
                 rf.write(line[:-2] + ',"doc_id":' + id_json + f',"index":{i}}}\n')
         df.write(tail)
@@ -181,11 +194,16 @@ def spool_document(
 
 
 def _noting_acronyms(
-    parts: Iterable[Part], acronyms: list[tuple[str, str]], spans: IO[str], mentions: IO[str]
+    parts: Iterable[Part],
+    acronyms: list[tuple[str, str]],
+    breaks: list[PageBreak],
+    spans: IO[str],
+    mentions: IO[str],
 ) -> Iterator[Part]:
-    """The parts, each one's spans (a linked flag, then the JSON without its entity id) and
-    mentions written as it passes, its acronyms noted."""
+    """The parts, each one's spans (a linked flag, then the JSON without its entity id and page)
+    and mentions written as it passes, its acronyms and page breaks noted."""
     for part in parts:
+        breaks += part.breaks
         for span in part.spans:
             linked = "1" if span["label"] in LINKED_LABELS else "0"
             spans.write(linked + Span.model_validate(span).to_json().removesuffix(_NULL_ID) + "\n")

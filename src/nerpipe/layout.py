@@ -81,20 +81,47 @@ class Layout:
         return self.raw_start(start), self.raw_end(end)
 
 
+# Keys of heads with numbers of their own are marked: they count as heads only with the shape
+# and the varying page numbers of a numbered head, never by repetition alone.
+TITLED = "\x00"
+
+
 def head_key(line: str) -> str | None:
     """What a running head looks like on every page: the line without its page number.
 
     "234 Journal of Cold War Studies" and "Journal of Cold War Studies 236" share the key
-    "Journal of Cold War Studies"; a line with two numbers or more ("Fund 5, inventory 66,
-    file 782.") is never a head, so short reference entries cannot be mistaken for one.
+    "Journal of Cold War Studies"; a chapter title with numbers of its own keeps them, its page
+    number at the edge dropped: "“Out of the Frying Pan,” 1945–1957 203" -> "“Out of the Frying
+    Pan,” 1945–1957" (`titled_key`). Otherwise a line with two numbers or more ("Fund 5,
+    inventory 66, file 782.") is never a head, so short reference entries cannot be one.
     """
     stripped = line.strip()
     if not stripped or len(stripped) > HEAD_MAX_CHARS or not LETTER.search(stripped):
         return None
     numbers = PAGE_NUMBER_IN_HEAD.findall(stripped)
     if len(numbers) > 1:
-        return None
+        key = titled_key(stripped)
+        return TITLED + key if key else None
     return PAGE_NUMBER_IN_HEAD.sub("", stripped).strip(" |·•–-")
+
+
+def titled_key(stripped: str) -> str | None:
+    """The key of a head whose title holds numbers: the line without the page number at its edge,
+    where the rest has a title's shape (capitalised words of TITLE_WORD_CHARS letters or more,
+    no level word's digits after a comma: "Fund 5, inventory 66" is none).
+
+    >>> titled_key("“Out of the Frying Pan Into the Fire,” 1945–1957 203"), titled_key("Fund 5, inventory 66, file 782")
+    ('“Out of the Frying Pan Into the Fire,” 1945–1957', None)
+    """
+    edge = EDGE_PAGE_NUMBER.search(stripped)
+    if edge is None:
+        return None
+    rest = stripped[edge.end("first") :] if edge.group("first") else stripped[: edge.start("last")]
+    rest = rest.strip(" |·•–-")
+    words = [w for w in regex.findall(r"\p{L}+", rest) if len(w) >= TITLE_WORD_CHARS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return rest
 
 
 def running_heads(lines: list[str]) -> set[str]:
@@ -107,7 +134,7 @@ def running_heads(lines: list[str]) -> set[str]:
     ("144 A History of Diplomacy" between "The Crisis of 1931 143" and "The Crisis of 1931 145").
     """
     keys = [head_key(line) for line in lines]
-    counts = Counter(key for key in keys if key)
+    counts = Counter(key for key in keys if key and not key.startswith(TITLED))
     heads = {key for key, n in counts.items() if n >= HEAD_MIN_REPEATS}
     numbered: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
@@ -146,6 +173,96 @@ def numbered_head(lines: list[str], i: int, key: str | None) -> int | None:
     if not alone or len(every) < 2 or not words or not all(w[0].isupper() for w in words):
         return None
     return int(edge.group("first") or edge.group("last"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages of a text: where they break and how they are numbered
+# ---------------------------------------------------------------------------------------------
+
+# The page number in a layout line: "204 Toward ...", "... 1945–1957 203", "- 12 -", "Page 12".
+LINE_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[-–]\s*)?(?:[Pp]age\s+)?(?P<first>\d{1,4})\b|\b(?P<last>\d{1,4})\s*(?:[-–]\s*)?$"
+)
+FORM_FEED = "\f"
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Where a page ends in a raw text, and the number printed at the break.
+
+    `kind` says whose number it is: "head" (a running head at the top of the page that follows:
+    "204 Toward ..."), "foot" (a page number alone, at the foot of the page that ends: "12"),
+    "feed" (a form feed, no number).
+    """
+
+    offset: int
+    number: int | None
+    kind: str
+
+
+def page_breaks(raw: str, layout_lines: list[tuple[int, int]]) -> list[PageBreak]:
+    r"""The page breaks a text shows: its running heads and page-number lines (`repair` found
+    them), a cluster of them between two pages counting once, and form feeds.
+
+    >>> [(b.number, b.kind) for b in page_breaks("a\n\n12\n\nb\n\n13\n", [(3, 5), (10, 12)])]
+    [(12, 'foot'), (13, 'foot')]
+    """
+    breaks: list[PageBreak] = []
+    last_end = -1
+    for start, end in layout_lines:
+        line = raw[start:end]
+        m = LINE_PAGE_NUMBER.search(line)
+        number = int(m.group("first") or m.group("last")) if m else None
+        kind = "foot" if PAGE_NUMBER_LINE.match(line) else "head"
+        if breaks and not raw[last_end:start].strip():  # "12" then "Title 13": one break
+            previous = breaks[-1]
+            if previous.kind == "foot" and kind == "head":
+                breaks[-1] = PageBreak(
+                    previous.offset, number if number is not None else previous.number, "head"
+                )
+            elif previous.number is None and number is not None:
+                breaks[-1] = PageBreak(previous.offset, number, previous.kind)
+        else:
+            breaks.append(PageBreak(start, number, kind))
+        last_end = end
+    position = raw.find(FORM_FEED)
+    while position >= 0:
+        if not any(abs(b.offset - position) < 3 for b in breaks):
+            breaks.append(PageBreak(position, None, "feed"))
+        position = raw.find(FORM_FEED, position + 1)
+    return sorted(breaks, key=lambda b: b.offset)
+
+
+def page_labels(breaks: list[PageBreak]) -> list[tuple[int, str]]:
+    """(offset, label) where each page of a text starts: the printed number where the break
+    gives one (a head's number is its own page's, a foot's the page before it), else the number
+    that follows from its neighbours, else the physical page number.
+
+    >>> page_labels([PageBreak(10, 202, "head"), PageBreak(20, 203, "head")])
+    [(0, '201'), (10, '202'), (20, '203')]
+    >>> page_labels([PageBreak(10, 7, "foot"), PageBreak(20, 8, "foot")])
+    [(0, '7'), (10, '8'), (20, '9')]
+    >>> page_labels([PageBreak(10, None, "head")])
+    [(0, '1'), (10, '2')]
+    """
+    if not breaks:
+        return []
+    numbers: list[int | None] = [None] * (len(breaks) + 1)  # the number of each page
+    for i, b in enumerate(breaks):
+        if b.number is None:
+            continue
+        page = i + 1 if b.kind == "head" else i
+        numbers[page] = b.number
+    known = [(i, n) for i, n in enumerate(numbers) if n is not None]
+    offsets = [0, *(b.offset for b in breaks)]
+    out = []
+    for i, offset in enumerate(offsets):
+        label = numbers[i]
+        if label is None and known:
+            j, n = min(known, key=lambda k: abs(k[0] - i))
+            label = n + (i - j)
+        out.append((offset, str(label if label is not None and label > 0 else i + 1)))
+    return out
 
 
 # A word cut by a line-end hyphen, and the word that continues it: "Commu-" + "nist Party".

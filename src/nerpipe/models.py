@@ -64,6 +64,9 @@ class Span(Record):
     """DATE only: START, MID or END for "early", "mid-", "end of"."""
     entity_id: str | None = None
     """PERSON/ORG/GPE/LOC: shared by the variants of one entity in the document."""
+    page: str | None = None
+    """The page it stands on: the printed page label ("203", "xii") where the PDF, TEI or text
+    shows one, else the physical page number; None where the input shows no page breaks."""
 
 
 class Resolution(Record):
@@ -128,6 +131,8 @@ class Citation(Record):
     """Ibid: index of the citation it points to, in this document's citation list."""
     reference: int | None = None
     """Index of the matching reference-list entry, in this document's citation list."""
+    page: str | None = None
+    """The page the citation starts on (see `Span.page`); None where no page breaks show."""
     rule: str | None = None
     """Provenance: the grammar rule that matched ("archival.paren", "ibid.bare-pages")."""
     resolutions: list[Resolution] = Field(default_factory=list)

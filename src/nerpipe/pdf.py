@@ -43,9 +43,10 @@ NOTE_SIZE_RATIO = 0.92
 PARAGRAPH_GAP = 1.4
 # A first line indented by this many font sizes opens a new paragraph.
 INDENT = 0.8
-# A word "would have fitted" at a line's end with room for a space this wide (in font sizes)
-# and the word itself.
-SPACE = 0.4
+# A word "would have fitted" at a line's end with room for the word and this much more (in font
+# sizes): a space, and the side bearings that characters' boxes leave out of their widths (with
+# 0.4, "Ford Presidential" + "Library," was taken for the author's line break).
+SPACE = 1.0
 # A page is set in two columns when most of its lines are narrower than this share of the text
 # frame and some start right of the middle.
 COLUMN_WIDTH = 0.58

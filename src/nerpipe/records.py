@@ -6,16 +6,17 @@ so every `text` field equals `raw[start:end]`.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from nerpipe.acronyms import find_acronyms
-from nerpipe.layout import Layout
+from nerpipe.layout import Layout, PageBreak, page_breaks, page_labels
 from nerpipe.link import link, slug
 from nerpipe.models import Citation, DocumentRecord
 
@@ -39,6 +40,7 @@ class Part:
     mentions: list[tuple[str, str, str]]  # (repaired text, label, pattern) of each linked span
     citations: list[Citation]  # `antecedent` and `reference` index this part's citations
     acronyms: list[tuple[str, str]]  # (short, long) defined in the part
+    breaks: list[PageBreak] = field(default_factory=list)  # page breaks the part shows
 
 
 def part_records(docs: list[tuple[Doc, int]], layout: Layout, offset: int = 0) -> Part:
@@ -66,7 +68,8 @@ def part_records(docs: list[tuple[Doc, int]], layout: Layout, offset: int = 0) -
                 if getattr(c, link_field) is not None:
                     update[link_field] = getattr(c, link_field) + base
             citations.append(c.model_copy(update=update))
-    return Part(spans, mentions, citations, find_acronyms(repaired))
+    breaks = [replace(b, offset=offset + b.offset) for b in page_breaks(raw, layout.layout_lines)]
+    return Part(spans, mentions, citations, find_acronyms(repaired), breaks)
 
 
 def link_entities(
@@ -102,20 +105,39 @@ def shifted_citations(parts: Iterable[Part]) -> Iterator[Citation]:
         base += len(part.citations)
 
 
+def page_of(starts: list[tuple[int, str]]) -> Callable[[int], str | None]:
+    """A lookup of the page label at a character offset, from (offset, label) page starts.
+
+    >>> page_of([(0, "201"), (100, "202")])(150), page_of([])(5)
+    ('202', None)
+    """
+    offsets = [offset for offset, _ in starts]
+
+    def lookup(offset: int) -> str | None:
+        index = bisect.bisect_right(offsets, offset) - 1
+        return starts[index][1] if index >= 0 else None
+
+    return lookup
+
+
 def assemble(
     parts: list[Part],
     text_sha256: str,
     doc_id: str,
     source: str | None = None,
     meta: dict[str, Any] | None = None,
+    pages: Sequence[tuple[int, str]] | None = None,
 ) -> DocumentRecord:
-    """The document record of its processed parts."""
+    """The document record of its processed parts; `pages` are (offset, label) page starts the
+    input gave (a PDF's, a TEI file's), else they come from the page breaks the text shows."""
     mentions = (m for part in parts for m in part.mentions)
     ids, assignment, entities = link_entities(mentions, [a for part in parts for a in part.acronyms])
     spans = [span for part in parts for span in part.spans]
+    page = page_of(list(pages) if pages else page_labels([b for part in parts for b in part.breaks]))
     linked = iter(assignment)
     for span in spans:
         span["entity_id"] = ids[next(linked)] if span["label"] in LINKED_LABELS else None
+        span["page"] = page(span["start"])
     # one validation of the whole record: pydantic-core checks a thousand spans in about a
     # millisecond, several times faster than building each model in Python
     return DocumentRecord.model_validate(
@@ -124,7 +146,7 @@ def assemble(
             "source": source,
             "text_sha256": text_sha256,
             "spans": spans,
-            "citations": list(shifted_citations(parts)),
+            "citations": [c.model_copy(update={"page": page(c.start)}) for c in shifted_citations(parts)],
             "entities": entities,
             "meta": meta or {},
         }
