@@ -4,15 +4,19 @@ from Label Studio, Prodigy and doccano back as gold that validates and scores.""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from nerpipe.cli import app
 from nerpipe.evaluate import evaluate
 from nerpipe.extract import extract
 from nerpipe.gold import validate_document
 from nerpipe.interchange import GoldImportError, import_gold, label_studio_task
 
+runner = CliRunner()
 TEXT = (
     "Pol Pot met Le Duan in Hanoi on April 1, 1965 (RGANI, f. 5, op. 50, d. 721, l. 142). "
     "Kennan wrote to Acheson from Moscow (Chanda 1986, p. 59).\n"
@@ -36,7 +40,7 @@ def _as_annotated(task: dict[str, Any]) -> dict[str, Any]:
 def test_label_studio_round_trip_keeps_spans_and_citation_fields(record: Any) -> None:
     task = label_studio_task(record, TEXT)
     exported = json.dumps([_as_annotated(task)])
-    (gold,) = import_gold(exported, "label-studio")
+    ((gold, _),) = import_gold(exported, "label-studio")
     assert validate_document(gold, TEXT) == []
     assert [(s.start, s.end, s.label) for s in gold.spans] == [
         (s.start, s.end, s.label) for s in record.spans
@@ -59,7 +63,7 @@ def test_a_corrected_label_studio_annotation_becomes_the_gold(record: Any) -> No
         if r["type"] == "textarea" and '"fund": "5"' in r["value"]["text"][0]:
             fields = json.loads(r["value"]["text"][0])
             r["value"]["text"] = [json.dumps({**fields, "pages": [[143, 143]]})]
-    (gold,) = import_gold(json.dumps([task]), "label-studio")
+    ((gold, _),) = import_gold(json.dumps([task]), "label-studio")
     assert "Moscow" not in [s.text for s in gold.spans]
     assert [c.pages for c in gold.citations if c.kind == "archival"] == [[(143, 143)]]
     report = evaluate([gold], [record])
@@ -72,7 +76,7 @@ def test_prodigy_accepted_answers_become_gold(record: Any) -> None:
          "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in record.spans]},
         {"text": "Rejected text.", "meta": {"id": "other"}, "answer": "reject", "spans": []},
     ]  # fmt: skip
-    golds = import_gold("\n".join(json.dumps(x) for x in lines), "prodigy")
+    golds = [g for g, _ in import_gold("\n".join(json.dumps(x) for x in lines), "prodigy")]
     assert [g.id for g in golds] == ["probe"]
     assert evaluate(golds, [record])["ents_f"] == 1.0
 
@@ -84,7 +88,7 @@ def test_doccano_exports_become_gold(record: Any, style: str) -> None:
     else:
         line = {"id": "probe", "text": TEXT, "entities": [
             {"start_offset": s.start, "end_offset": s.end, "label": s.label} for s in record.spans]}  # fmt: skip
-    (gold,) = import_gold(json.dumps(line), "doccano")
+    ((gold, _),) = import_gold(json.dumps(line), "doccano")
     assert evaluate([gold], [record])["ents_f"] == 1.0
 
 
@@ -113,3 +117,79 @@ def test_doccano_exports_become_gold(record: Any, style: str) -> None:
 def test_bad_annotation_files_say_what_is_wrong(tool: str, raw: str, message: str) -> None:
     with pytest.raises(GoldImportError, match=message):
         import_gold(raw, tool)
+
+
+# -- the command line: export --to label-studio / tei, import-gold, evaluate --------------------
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import FIXTURES
+
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(
+        app, ["run", str(FIXTURES / "small-article.txt"), "--out", str(out), "--overwrite"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_export_label_studio_then_import_gold_then_evaluate(run_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["export", str(run_dir), "--to", "label-studio", "-o", str(tmp_path / "ls.json")]
+    )
+    assert result.exit_code == 0, result.output
+    assert '<Labels name="label"' in (tmp_path / "ls.xml").read_text(encoding="utf-8")
+    tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    (tmp_path / "export.json").write_text(json.dumps([_as_annotated(t) for t in tasks]), encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "import-gold",
+            str(tmp_path / "export.json"),
+            "--from",
+            "label-studio",
+            "-o",
+            str(tmp_path / "gold.jsonl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "--gold",
+            str(tmp_path / "gold.jsonl"),
+            "--pred",
+            str(run_dir),
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["ents_f"] == 1.0 and report["citations"]["detection"]["ALL"]["f"] == 1.0
+
+
+def test_import_gold_refuses_spans_that_do_not_fit_the_text(tmp_path: Path) -> None:
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": "d", "text": "Pol Pot", "label": [[0, 70, "PERSON"]]}) + "\n"
+    )
+    result = runner.invoke(
+        app, ["import-gold", str(tmp_path / "d.jsonl"), "--from", "doccano", "-o", str(tmp_path / "g.jsonl")]
+    )
+    assert result.exit_code == 2 and "outside the text" in result.output
+    assert not (tmp_path / "g.jsonl").exists()
+
+
+def test_export_tei_writes_one_readable_file_per_document(run_dir: Path, tmp_path: Path) -> None:
+    from nerpipe.tei import read_annotations
+
+    result = runner.invoke(app, ["export", str(run_dir), "--to", "tei", "-o", str(tmp_path / "tei")])
+    assert result.exit_code == 0, result.output
+    (path,) = sorted((tmp_path / "tei").glob("*.xml"))
+    record = json.loads((run_dir / "documents.jsonl").read_text(encoding="utf-8"))
+    _, spans = read_annotations(path.read_bytes())
+    assert sorted((label, t) for *_, label, t in spans) == sorted(
+        (s["label"], s["text"]) for s in record["spans"]
+    )

@@ -342,6 +342,40 @@ def validate_gold_cmd(
         raise typer.Exit(1)
 
 
+@app.command("import-gold")
+def import_gold_cmd(
+    path: Annotated[Path, typer.Argument(help="an annotation tool's export (JSON or JSONL)")],
+    tool: Annotated[str, typer.Option("--from", help="label-studio, prodigy or doccano")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="the gold JSONL file to write")],
+) -> None:
+    """Turn corrected annotations (Label Studio, Prodigy, doccano) into a gold file that
+    `nerpipe evaluate` scores nerpipe against; each document is validated first."""
+    from nerpipe.gold import validate_document
+    from nerpipe.interchange import TOOLS, GoldImportError, import_gold
+
+    if tool not in TOOLS:
+        err.print(f"unknown tool {tool!r}; choose one of {', '.join(TOOLS)}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        raw = path.read_text(encoding="utf-8")
+        golds = import_gold(raw, tool)
+    except (OSError, UnicodeDecodeError, GoldImportError) as e:
+        err.print(f"cannot import {path}: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+    problems = [f"{g.id}: {p}" for g, text in golds for p in validate_document(g, text)]
+    if problems:
+        for problem in problems:
+            err.print(problem, soft_wrap=True)
+        raise typer.Exit(1)
+    try:
+        with atomic_path(output) as tmp:
+            tmp.write_text("".join(g.to_json() + "\n" for g, _ in golds), encoding="utf-8")
+    except OSError as e:
+        err.print(f"cannot write {output}: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+    err.print(f"{len(golds)} gold documents written to {output}")
+
+
 @app.command()
 def citations(
     documents: Annotated[Path, typer.Argument(help="documents.jsonl")],
@@ -374,7 +408,9 @@ def citations(
 @app.command("export")
 def export_cmd(
     documents: Annotated[Path, typer.Argument(help="documents.jsonl")],
-    to: Annotated[str, typer.Option("--to", help="prodigy, spacy, docbin, conll, csv or csl-json")],
+    to: Annotated[
+        str, typer.Option("--to", help="prodigy, spacy, docbin, conll, csv, csl-json, tei or label-studio")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="output file (default: beside the input)")
     ] = None,
@@ -385,9 +421,11 @@ def export_cmd(
     if to not in FORMATS:
         err.print(f"unknown format {to!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
-    suffix = {"docbin": ".spacy", "conll": ".conll", "csv": ".csv", "csl-json": ".csl.json"}.get(
-        to, f".{to}.jsonl"
-    )
+    suffix = {
+        "docbin": ".spacy", "conll": ".conll", "csv": ".csv", "csl-json": ".csl.json",
+        "tei": ".tei",  # a directory of one TEI file per document
+        "label-studio": ".label-studio.json",  # tasks, and the labeling config beside them (.xml)
+    }.get(to, f".{to}.jsonl")  # fmt: skip
     target = output or _run_dir(documents) / (Path(DOCUMENTS).stem + suffix)
     records = _read_docs(documents)
     try:

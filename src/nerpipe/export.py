@@ -27,10 +27,11 @@ from spacy.tokens import Doc, DocBin
 
 from nerpipe.archives import load_registry, places
 from nerpipe.citations import format_pages
+from nerpipe.interchange import LABEL_STUDIO_CONFIG, label_studio_task
 from nerpipe.models import Citation, DocumentRecord
-from nerpipe.texts import atomic_path, read_text
+from nerpipe.texts import atomic_path, read_text, text_name
 
-FORMATS = ("prodigy", "spacy", "docbin", "conll", "csv", "csl-json")
+FORMATS = ("prodigy", "spacy", "docbin", "conll", "csv", "csl-json", "tei", "label-studio")
 CSV_FIELDS = (
     "doc_id", "record", "start", "end", "label", "text", "entity_id", "norm",
     "archive", "fund", "inventory", "folder", "file", "subfile", "pages", "date", "title", "authors", "year",
@@ -259,6 +260,11 @@ def export(records: list[DocumentRecord], fmt: str, out: Path, texts: Path | Non
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "tei":
+        return to_tei_files(records, out, texts)
+    if fmt == "label-studio":
+        with atomic_path(out.with_suffix(".xml")) as tmp:
+            tmp.write_text(LABEL_STUDIO_CONFIG, encoding="utf-8")
     with atomic_path(out) as tmp:
         if fmt == "docbin":
             return to_docbin(records, tmp, texts)
@@ -266,7 +272,23 @@ def export(records: list[DocumentRecord], fmt: str, out: Path, texts: Path | Non
             return _write(records, fmt, fh, texts)
 
 
+def to_tei_files(records: list[DocumentRecord], directory: Path, texts: Path | None) -> int:
+    """One TEI P5 file per document in `directory` (`tei.to_tei`), named as its text is."""
+    from nerpipe.tei import to_tei
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for r in records:
+        xml = to_tei(r, read_text(r, texts))
+        with atomic_path(directory / (text_name(r.id).removesuffix(".txt") + ".xml")) as tmp:
+            tmp.write_text(xml, encoding="utf-8")
+    return len(records)
+
+
 def _write(records: list[DocumentRecord], fmt: str, fh: IO[str], texts: Path | None) -> int:
+    if fmt == "label-studio":  # a JSON list of tasks, the labeling config beside it (`export`)
+        tasks = [label_studio_task(r, read_text(r, texts)) for r in records]
+        json.dump(tasks, fh, ensure_ascii=False, indent=1)
+        return len(tasks)
     if fmt in ("prodigy", "spacy"):
         n = 0
         for task in to_prodigy(records, texts):

@@ -8,7 +8,7 @@ carries its parsed fields as JSON in a per-region text box, to be corrected with
 
 In: `gold_from_label_studio` (Label Studio's JSON export; JSON-MIN too), `gold_from_prodigy`
 (ner_manual / spans JSONL, accepted answers only) and `gold_from_doccano` (JSONL with `label`
-or `entities`) return gold `DocumentRecord`s. A text's identity is its SHA-256: the text inside
+or `entities`) return gold `DocumentRecord`s, each with the text it annotates. A text's identity is its SHA-256: the text inside
 the file must be the text nerpipe wrote beside its output (`DIR/texts/`).
 """
 
@@ -55,9 +55,17 @@ class GoldImportError(ValueError):
 # ---------------------------------------------------------------------------------------------
 
 
+LINKS = ("antecedent", "reference")
+
+
 def _fields(c: Citation) -> str:
-    """A citation's parsed fields as the JSON a user edits (its kind's fields only)."""
-    return json.dumps({f: getattr(c, f) for f in KIND_FIELDS[c.kind] if f != "reference"}, ensure_ascii=False)
+    """A citation's parsed fields as the JSON a user edits (its kind's fields only); a link to
+    another citation names that citation's region ("c3"), which survives added or deleted ones."""
+    fields = {f: getattr(c, f) for f in KIND_FIELDS[c.kind]}
+    for link in LINKS:
+        if fields.get(link) is not None:
+            fields[link] = f"c{fields[link]}"
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def label_studio_task(record: DocumentRecord, text: str, model_version: str = "nerpipe") -> dict[str, Any]:
@@ -89,20 +97,25 @@ def label_studio_task(record: DocumentRecord, text: str, model_version: str = "n
 # ---------------------------------------------------------------------------------------------
 
 
-def _gold(doc_id: str, text: str, spans: Iterable[Span], citations: Iterable[Citation]) -> DocumentRecord:
-    """A gold record, spans and citations sorted by start; `text` checks every offset."""
+Imported = tuple[DocumentRecord, str]  # a gold record and the text it annotates
+
+
+def _gold(doc_id: str, text: str, spans: Iterable[Span], citations: Iterable[Citation]) -> Imported:
+    """A gold record, spans and citations sorted by start, with its text (which checks every
+    offset)."""
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     for s in spans:
         if text[s.start : s.end] != s.text:
             raise GoldImportError(
                 f"{doc_id}: span {s.start}-{s.end} is {text[s.start : s.end]!r}, not {s.text!r}"
             )
-    return DocumentRecord(
+    record = DocumentRecord(
         id=doc_id,
         text_sha256=sha256(text),
         spans=spans,
         citations=sorted(citations, key=lambda c: (c.start, c.end)),
     )
+    return record, text
 
 
 def _span(doc_id: str, text: str, start: int, end: int, label: str) -> Span:
@@ -118,7 +131,7 @@ def _span(doc_id: str, text: str, start: int, end: int, label: str) -> Span:
 def _citation(doc_id: str, text: str, start: int, end: int, kind: str, fields: dict[str, Any]) -> Citation:
     if kind not in KINDS:
         raise GoldImportError(f"{doc_id}: unknown citation kind {kind!r} at {start}-{end}")
-    allowed = {f for f in KIND_FIELDS[kind] if f not in ("antecedent", "reference")}
+    allowed = set(KIND_FIELDS[kind])
     stray = set(fields) - allowed
     if stray:
         raise GoldImportError(
@@ -130,7 +143,7 @@ def _citation(doc_id: str, text: str, start: int, end: int, kind: str, fields: d
         raise GoldImportError(f"{doc_id}: citation at {start}-{end}: {err.errors()[0]['msg']}") from None
 
 
-def gold_from_label_studio(data: Any) -> list[DocumentRecord]:
+def gold_from_label_studio(data: Any) -> list[Imported]:
     """Gold from Label Studio's JSON export (each task's last annotation that was not cancelled)
     or its JSON-MIN export (`label` and `citation` lists beside `text`)."""
     tasks = data if isinstance(data, list) else [data]
@@ -152,23 +165,39 @@ def gold_from_label_studio(data: Any) -> list[DocumentRecord]:
             for r in result
             if r.get("type") == "textarea"
         }
-        spans, citations = [], []
+        spans, regions = [], []  # regions: (region id, links as region ids, citation)
         for r in result:
             if r.get("type") != "labels":
                 continue
             v = r["value"]
             for label in v.get("labels", []):
                 if r.get("from_name") == "citation" or label in KINDS:
-                    citations.append(
-                        _citation(doc_id, text, v["start"], v["end"], label, fields_of.get(r["id"], {}))
-                    )
+                    fields = dict(fields_of.get(r["id"], {}))
+                    links = {f: fields.pop(f) for f in LINKS if isinstance(fields.get(f), str)}
+                    cite = _citation(doc_id, text, v["start"], v["end"], label, fields)
+                    regions.append((r["id"], links, cite))
                 else:
                     spans.append(_span(doc_id, text, v["start"], v["end"], label))
-        out.append(_gold(doc_id, text, spans, citations))
+        out.append(_gold(doc_id, text, spans, _linked(doc_id, regions)))
     return out
 
 
-def _from_min(task: dict[str, Any], n: int) -> DocumentRecord:
+def _linked(doc_id: str, regions: list[tuple[str, dict[str, str], Citation]]) -> list[Citation]:
+    """The citations sorted by start, each link to a region id turned into that citation's index."""
+    order = sorted(regions, key=lambda r: (r[2].start, r[2].end))
+    index = {region_id: i for i, (region_id, _, _) in enumerate(order)}
+    out = []
+    for _, links, c in order:
+        missing = [target for target in links.values() if target not in index]
+        if missing:
+            raise GoldImportError(
+                f"{doc_id}: citation at {c.start}-{c.end} links to no region {missing[0]!r}"
+            )
+        out.append(c.model_copy(update={f: index[target] for f, target in links.items()}) if links else c)
+    return out
+
+
+def _from_min(task: dict[str, Any], n: int) -> Imported:
     text, doc_id = task["text"], str(task.get("id", n))
     spans = [
         _span(doc_id, text, v["start"], v["end"], lab) for v in task.get("label", []) for lab in v["labels"]
@@ -181,7 +210,7 @@ def _from_min(task: dict[str, Any], n: int) -> DocumentRecord:
     return _gold(doc_id, text, spans, cites)
 
 
-def gold_from_prodigy(lines: Iterable[dict[str, Any]]) -> list[DocumentRecord]:
+def gold_from_prodigy(lines: Iterable[dict[str, Any]]) -> list[Imported]:
     """Gold from Prodigy's span JSONL (ner_manual, spans.manual): accepted answers only; a span
     labelled with a citation kind ("archival", ...) is a citation without fields."""
     out = []
@@ -200,7 +229,7 @@ def gold_from_prodigy(lines: Iterable[dict[str, Any]]) -> list[DocumentRecord]:
     return out
 
 
-def gold_from_doccano(lines: Iterable[dict[str, Any]]) -> list[DocumentRecord]:
+def gold_from_doccano(lines: Iterable[dict[str, Any]]) -> list[Imported]:
     """Gold from doccano's JSONL export: `label: [[start, end, "PERSON"], ...]` (sequence labeling)
     or `entities: [{"start_offset", "end_offset", "label"}]` (newer versions)."""
     out = []
@@ -235,8 +264,9 @@ def read_lines(raw: str) -> Iterator[dict[str, Any]]:
 TOOLS = ("label-studio", "prodigy", "doccano")
 
 
-def import_gold(raw: str, tool: str) -> list[DocumentRecord]:
-    """Gold records from the text of an export of `tool` (label-studio, prodigy or doccano)."""
+def import_gold(raw: str, tool: str) -> list[Imported]:
+    """Gold records, each with its text, from an export of `tool` (label-studio, prodigy or
+    doccano)."""
     if tool == "label-studio":
         try:
             return gold_from_label_studio(json.loads(raw))
