@@ -358,3 +358,24 @@ def test_a_run_on_a_pdf_writes_its_text_and_pages(tmp_path: Path) -> None:
     assert all(c["page"] is not None for c in record["citations"])
     first = record["spans"][0]
     assert first["page"] == "101" and text[first["start"] : first["end"]] == first["text"]
+
+
+def test_bad_pdfs_are_error_rows_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from nerpipe.batch import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _text_pdf(folder / "good.pdf")
+    _text_pdf(folder / "locked.pdf", encrypt="secret")
+    _blank_pdf(folder / "scan.pdf")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage")
+    summary = run([folder], tmp_path / "out", overwrite=True)
+    assert (summary.documents, summary.errors) == (1, 3)
+    errors = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    assert {k: e["kind"] for k, e in errors.items()} == {"locked": "pdf", "scan": "pdf", "broken": "pdf"}
+    assert "ocrmypdf" in errors["scan"]["message"] and "encrypted" in errors["locked"]["message"]
+    record = json.loads((tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8"))
+    assert [s["text"] for s in record["spans"]] == ["Pol Pot", "Le Duan", "Hanoi"]
