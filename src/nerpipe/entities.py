@@ -15,6 +15,7 @@ import ahocorasick
 import regex
 
 from nerpipe import regexes as rx
+from nerpipe.acronyms import find_acronyms
 from nerpipe.spans import Coverage, Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
@@ -28,6 +29,11 @@ PRIORITY = {"gazetteer": 6, "date": 6, "citation": 5, "name": 5, "cue": 4, "data
 # Words trimmed off a generic span's edges: determiners and possessives (ANNOTATION.md).
 LEADING_DROP = frozenset({"the", "The", "a", "an"})
 TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
+# Two bodies joined by "and the" are two names, and a name never ends with a connector: "the
+# Department of State and the Pentagon" -> `Department of State` (the Pentagon is found on its
+# own), "the Department of State and other agencies" -> `Department of State`. Without "the" the
+# "and" may be inside one name ("Ministry of Posts and Telecommunications").
+ORG_COORDINATION = regex.compile(r"\s+and\s+the\s|\s+(?:and|of|for|on|the)$")
 # A nationality adjective stays in an ORG only before a party-type head: "Vietnamese Workers
 # Party" keeps it, "Vietnamese Ministry of Foreign Affairs" does not.
 STATE_ORGANS = frozenset(
@@ -96,6 +102,10 @@ def _trim_offsets(
         start += len(w) + (len(nxt.group()) - len(nxt.group(1)))
     if pattern == "rule:administration":
         end = start + len(piece[start:end].split()[0])
+    if label == "ORG":
+        joined = ORG_COORDINATION.search(piece, start, end)
+        if joined:
+            end = joined.start()
     tail = TRAILING_DROP.search(piece, start, end)
     if (
         tail
@@ -225,7 +235,48 @@ def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
     A party congress or plenum is an event: "Congress of the C.P.S.U." leaves the party alone.
     """
     spans = _merge_pairs(text, spans, _acronym_then_organ)
-    return _merge_pairs(text, spans, _of_the)
+    spans = _merge_pairs(text, spans, _country_then_body)
+    spans = _merge_pairs(text, spans, _owner_then_office)
+    return [_letter_dash_acronym(text, c) for c in _merge_pairs(text, spans, _of_the)]
+
+
+# "U.S." + a body's name is one ORG (docs/annotation.md): "U.S. Senate Foreign Relations
+# Committee", "U.S. Intelligence Community", "US State Department".
+COUNTRY_PREFIXES = frozenset({"U.S.", "US", "U.S.A.", "USA"})
+
+
+def _country_then_body(text: str, prev: Candidate, c: Candidate) -> bool:
+    return (
+        prev.label == "GPE"
+        and c.label == "ORG"
+        and text[prev.end : c.start] == " "
+        and text[prev.start : prev.end] in COUNTRY_PREFIXES
+    )
+
+
+def _owner_then_office(text: str, prev: Candidate, c: Candidate) -> bool:
+    """An owner and its office's acronym written as one name: "Department of State OIG"."""
+    return (
+        prev.label == "ORG"
+        and c.label == "ORG"
+        and text[prev.end : c.start] == " "
+        and rx.ACRONYM_TEXT.fullmatch(text[c.start : c.end]) is not None
+        and rx.ACRONYM_TEXT.fullmatch(text[prev.start : prev.end]) is None
+        and " " in text[prev.start : prev.end]
+    )
+
+
+# A one-letter prefix joined by a dash to an acronym, the way networks and lists are named:
+# "H–DIPLO", "H-NET" (docs/annotation.md: a mailing list or its network is ORG).
+LETTER_DASH = regex.compile(r"(?<![\w.-])\p{Lu}[-–]$")
+
+
+def _letter_dash_acronym(text: str, c: Candidate) -> Candidate:
+    if c.label != "ORG" or c.start < 2 or rx.ACRONYM_TEXT.fullmatch(text[c.start : c.end]) is None:
+        return c
+    if LETTER_DASH.search(text, max(0, c.start - 3), c.start) is None:
+        return c
+    return replace(c, start=c.start - 2, pattern="rule:letter-dash-acronym")
 
 
 PARTY_MEETINGS = frozenset({"Congress", "Plenum", "Conference", "Session", "Meeting"})
@@ -305,10 +356,14 @@ def drop_inside_events(
 
 
 # "the North", "the South" (Vietnam) are GPE; "the West" is LOC (ANNOTATION.md).
+# "East" and "West" as blocs are LOC ("between East and West", "the East"); not "the East German"
+# or "the West Bank" (a capitalised word follows).
 COMPASS = regex.compile(
-    r"""(?<=\b[Tt]he\s|\bbetween\s|\bNorth\sand\s|\bSouth\sand\s)(?:(?P<gpe>North|South)|(?P<loc>West))
+    r"""(?<=\b[Tt]he\s|\bbetween\s|\bNorth\sand\s|\bSouth\sand\s|\bEast\sand\s|\bWest\sand\s)
+        (?:(?P<gpe>North|South)|(?P<loc>West|East))
         (?!\s*[-–]?\s*\p{Lu})(?![\w-])
-      | (?P<gpe2>North|South)(?=\s+and\s+(?:North|South)\b(?!\s*\p{Lu}))""",
+      | (?P<gpe2>North|South)(?=\s+and\s+(?:North|South)\b(?!\s*\p{Lu}))
+      | (?P<loc2>East|West)(?=\s+and\s+(?:East|West)\b(?!\s*[-–]?\s*\p{Lu}))""",
     regex.VERBOSE,
 )
 
@@ -326,7 +381,13 @@ def periodical_spans(text: str) -> list[Candidate]:
 def compass_spans(text: str) -> list[Candidate]:
     """ "the North", "between North and South" -> GPE, "the West" -> LOC; not "the North Vietnamese"."""
     return [
-        Candidate(m.start(), m.end(), "LOC" if m.group("loc") else "GPE", "rule:the-north-south-west", "rule")
+        Candidate(
+            m.start(),
+            m.end(),
+            "LOC" if m.group("loc") or m.group("loc2") else "GPE",
+            "rule:the-north-south-west",
+            "rule",
+        )
         for m in COMPASS.finditer(text)
     ]
 
@@ -394,6 +455,47 @@ def people_over_acronyms(text: str, spans: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def people_over_places(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A word an honorific or a title named a person stays a person where a gazetteer or the
+    world data has a place of that spelling: "Lord Lyons ... Lyons, under orders from London"."""
+    people = {text[c.start : c.end] for c in spans if c.label == "PERSON" and c.source == "cue"}
+    if not people:
+        return spans
+    return [
+        replace(c, label="PERSON", pattern="propagated:cue-person", source="rule")
+        if c.label in ("GPE", "LOC") and c.source in ("gazetteer", "data") and text[c.start : c.end] in people
+        else c
+        for c in spans
+    ]
+
+
+# Two people written as a pair: "Nixon/Ford subseries", "Kyl–Lott requirements" (docs/annotation.md:
+# paired names are two spans); the second is a person where the first is one.
+PAIRED_NAME = regex.compile(r"[/–](\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\w-])")
+
+
+def paired_people(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The name after a person's "/" or "–" when nothing was found there: "Nixon/Ford" -> `Ford`."""
+    taken = Spans([(c.start, c.end) for c in spans])
+    out = list(spans)
+    for c in spans:
+        if c.label != "PERSON":
+            continue
+        m = PAIRED_NAME.match(text, c.end)
+        if m and not any(taken.overlapping(m.start(1), m.end(1))):
+            out.append(Candidate(m.start(1), m.end(1), "PERSON", "rule:paired-name", "rule"))
+    return sorted(out, key=lambda c: c.start) if len(out) > len(spans) else spans
+
+
+def title_acronyms(text: str, spans: list[Candidate], titles: frozenset[str]) -> list[Candidate]:
+    """Drop the acronym rule's ORG spans of acronyms the text defines as a job title: "Director
+    of Central Intelligence (DCI)" -> no `DCI` anywhere (a title is no organisation)."""
+    defined = {short for short, long in find_acronyms(text) if long.split()[0].lower() in titles}
+    if not defined:
+        return spans
+    return [c for c in spans if not (c.pattern == "rule:acronym" and text[c.start : c.end] in defined)]
+
+
 def propagate(
     text: str,
     spans: list[Candidate],
@@ -429,6 +531,7 @@ def propagate(
     if not names:
         return spans
     found = people_over_acronyms(text, spans)
+    found = people_over_places(text, found)
     blocked = Coverage(len(text))
     for s, e in (*taken, *(event_spans(text) if events is None else events)):
         blocked.add(s, e)
@@ -449,6 +552,14 @@ NO_SHORT_FORM = frozenset(
      "Television", "House", "Government", "Administration", "Embassy", "Embassies", "Consulate", "Legation",
      "Mission", "Delegation", "Wing", "Company", "Group", "Project", "Program", "Programme", "Fund", "Network"}
 )  # fmt: skip
+
+
+# Heads whose short form also stands without "the", as a modifier ("Department officials",
+# "Agency historians", "Commission members"): the bodies of a state. "Party congress" and
+# "Party members" name the party as an institution in general, not the body named earlier.
+BARE_SHORT_FORM_HEADS = frozenset(
+    {"Department", "Agency", "Committee", "Commission", "Bureau", "Panel", "Board"}
+)
 
 
 def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) -> list[Candidate]:
@@ -475,11 +586,13 @@ def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) ->
     if not first:
         return out
     heads_re = _short_form_regex(tuple(sorted(first)))  # one pass for all heads
-    hits = [
-        (m.start(1), m.end(1))
-        for m in heads_re.finditer(text, min(first.values()))
-        if m.start(1) >= first[m.group(1)] and rx.SHORT_FORM_END.match(text, m.end(1))
-    ]
+    hits = []
+    for m in heads_re.finditer(text, min(first.values())):
+        group = 1 if m.group(1) else 2
+        if group == 2 and m.group(2) not in BARE_SHORT_FORM_HEADS:
+            continue
+        if m.start(group) >= first[m.group(group)] and rx.SHORT_FORM_END.match(text, m.end(group)):
+            hits.append((m.start(group), m.end(group)))
     if hits:
         taken = Spans([(c.start, c.end) for c in spans])
         out = [
@@ -492,8 +605,15 @@ def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) ->
 
 @lru_cache(maxsize=256)
 def _short_form_regex(heads: tuple[str, ...]) -> regex.Pattern[str]:
-    """ "the" and one of the heads ("the League", "the Committee"); documents share their heads."""
-    return regex.compile(rf"\b[Tt]he\s+({'|'.join(regex.escape(h) for h in heads)})\b")
+    """ "the" and one of the heads ("the League", "the Committee"), or a head as the modifier of a
+    lowercase noun, after no capitalised word ("Department officials", "for Department
+    historians"; not "State Department officials", a name of its own); documents share their heads.
+    """
+    alternatives = "|".join(regex.escape(h) for h in heads)
+    return regex.compile(
+        rf"\b[Tt]he\s+({alternatives})\b"
+        rf"|(?<!\p{{Lu}}[\p{{L}}.’']*\s)(?<![\w-])({alternatives})(?=\s+\p{{Ll}}+\b)(?!\s+(?:of|on|for|and|or)\b)"
+    )
 
 
 WORD_START = regex.compile(r"(?<![\w-])")  # not inside a word or a hyphenated compound

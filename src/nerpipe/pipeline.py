@@ -33,11 +33,13 @@ from nerpipe.entities import (
     event_spans,
     merge_attached,
     model_candidates,
+    paired_people,
     periodical_spans,
     prefer_people,
     propagate,
     select,
     short_org_forms,
+    title_acronyms,
     trim,
 )
 from nerpipe.gazetteer import Gazetteer, given_name_before_place
@@ -170,6 +172,8 @@ class EntityComponent:
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
         self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
+        # "Director of Central Intelligence (DCI)": an acronym of a job title is no ORG
+        self.job_titles = self.titles | frozenset(w.lower() for w in lexicon.get("org_stop_titles", ()))
         self.suffixes = lexicon.get("name_suffixes", frozenset())
         self.particles = lexicon.get("name_particles", frozenset())
         self.lower_particles = frozenset(p for p in self.particles if p.islower())
@@ -359,6 +363,7 @@ class EntityComponent:
         events = event_spans(text)
         chosen = drop_inside_events(text, chosen, events)
         chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
+        chosen = paired_people(text, title_acronyms(text, chosen, self.job_titles))
         short = short_org_forms(text, chosen, self.org_heads)  # they overlap nothing chosen
         if short:
             chosen = sorted([*chosen, *short], key=lambda c: c.start)

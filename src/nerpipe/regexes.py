@@ -921,7 +921,8 @@ CITATION_HINT = _compile(
 # Straits Crises", "Formosa Resolution"; "agreement(s)" and "accords" also in lower case, as
 # in "the Geneva agreements". "Treaty Organization" is an organisation, not an event.
 EVENT_HEAD = r"""(?:[Aa]greements?|[Aa]ccords?|Conference|Treaty|Resolution|Offensive|War|Crisis
-    |Crises|Conflict|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward)(?!\s+Organi[sz]ation)"""
+    |Crises|Conflict|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward
+    |Affair\b|Airlift\b|Blockade\b)(?!\s+Organi[sz]ation)"""  # "Trent Affair", "Berlin Airlift"
 # A capitalised word of an event's name ("Geneva", "U.S.-Japanese"); a sentence's final period
 # is not part of it ("war in Korea. During World War II"). Possessive (`++`): giving letters
 # back never lets a name end, and backtracking through every word was a third of the time.

@@ -48,9 +48,21 @@ Token = dict[str, Any]
 Rule = tuple[str, str, list[list[Token]]]  # (rule id, label, token patterns)
 WordTest = Callable[[str], bool]
 
-ROMAN_NUMERALS = frozenset(
-    ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"]
-)
+# A Roman numeral of I, V, X and L ("XXIX", "XVIII": a volume's, part's or chapter's number, "vol.
+# XXIX, pt. 2") is no acronym and no speaker's name. C, D and M are left out: "CC", "DC", "CD"
+# and "MD" are acronyms more often than numbers.
+ROMAN_NUMERAL = regex.compile(r"(?=[IVXL]{2})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def is_roman_numeral(w: str) -> bool:
+    """ "XXIX", "XVII", "IV" (two letters or more); not "LLL", "VV", "CIA".
+
+    >>> [w for w in ("XXIX", "XVII", "II", "LX", "VV", "XIIII", "CC") if is_roman_numeral(w)]
+    ['XXIX', 'XVII', 'II', 'LX']
+    """
+    return ROMAN_NUMERAL.fullmatch(w) is not None
+
+
 MONTH_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"]
@@ -106,6 +118,8 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
         # "Dulles Papers" -> Dulles, "Truman Doctrine" names no one; "Jr." is no surname
         | lower("name_stops", "name_suffixes")
         | gazetteer_words
+        # the plural of a title or a job is no name: "Gates to Deputy Directors", "the Senators"
+        | frozenset(w + "s" for w in lower("titles", "org_stop_titles") if w[-1:].isalpha())
     )
     # a job title ends an organisation's name: "House Committee on Naval Affairs Chair Ellis Barton"
     not_org_word = stop | MONTH_WORDS | lower("org_stop_titles")
@@ -137,7 +151,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
             len(w) >= 3
             and CAPS_NAME_SHAPE.fullmatch(w) is not None
             and w.lower() not in not_name
-            and w not in ROMAN_NUMERALS
+            and not is_roman_numeral(w)
         )
 
     def org_word(w: str) -> bool:  # "Communist", "Oriental"; not "The", "March"
@@ -175,7 +189,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
                 len(w) <= 6
                 and w.isupper()
                 and word_shape(w) in ACRONYM_SHAPES
-                and w not in ROMAN_NUMERALS
+                and not is_roman_numeral(w)
                 and w.lower() not in stop
                 and w not in unit_codes
             )
