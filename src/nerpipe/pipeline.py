@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from nerpipe import regexes as rx
 from nerpipe.citations import find_citations, locator_codes, periodical_names, person_spans, resolve
-from nerpipe.dates import find_dates
+from nerpipe.dates import date_phrases, find_dates, is_code_year
 from nerpipe.entities import (
     Candidate,
     compass_spans,
@@ -74,6 +74,9 @@ NOTE_INFIXES = (
     r"(?<=\w)(?:[.,;:?!][”\"’)]?|[”\"’)])(?=\d{1,3}[A-Z][a-z])",
     r"(?<=[.,;:?!”\"’)])\d{1,3}(?=[A-Z][a-z])",
 )
+# Words PDF extraction glued together: a heading's year range and the text's first word
+# ("1992–2002To avoid"), a word and a year across a dash ("[no date—1997]").
+GLUE_INFIXES = (r"(?<=[0-9]{4})(?=[A-Z][a-z])", r"(?<=[A-Za-z])—(?=[0-9])", r"(?<=[0-9])—(?=[A-Za-z])")
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 # Lexeme flag bits free for the rules' word tests: spaCy's own flags end at 18 (IS_CURRENCY).
@@ -253,8 +256,11 @@ class EntityComponent:
         rule_found, forced = self.rule_candidates(doc, text, starts, ends)
         out.extend(rule_found)
         out.extend(self.notes_candidates(doc, text))
-        for d in find_dates(text):
+        dates = [d for d in find_dates(text) if not is_code_year(text, d)]
+        for d in dates:
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
+        for d in date_phrases(text, dates):  # "1950s to the 1980s", "19th century", "FY 2002"
+            out.append(Candidate(d.start, d.end, "DATE", "dates:phrase", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
             for start_char, end_char in person_spans(cite, text):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
@@ -448,7 +454,7 @@ def add_tokenizer_exceptions(nlp: Language) -> None:
     # time): set the rules aside, change the affixes, then load the special cases once
     rules = dict(tokenizer.rules or {})
     tokenizer.rules = {}
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])", *NOTE_INFIXES]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])", *NOTE_INFIXES, *GLUE_INFIXES]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(
         [*NOTE_MARKERS, *(nlp.Defaults.suffixes or ())]
