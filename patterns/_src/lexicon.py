@@ -78,6 +78,8 @@ lex['name_suffixes'] = L("Jr.|Jr|Sr.|Sr|II|III|IV|V|Jnr.|Snr.|I|VI|VII|VIII|IX|X
 # Ranks of nobility precede a name as titles do ("Count Andrássy", "Lord Salisbury").
 lex['titles'] += ['Count', 'Countess', 'Baron', 'Baroness', 'Duke', 'Duchess', 'Marquess', 'Marquis', 'Marquise',
                   'Viscount', 'Viscountess', 'Archduke', 'Grand Duke', 'Kaiser', 'Khedive', 'Negus', 'Mikado']
+# "Special Assistant Bundy", "advised Assistant Secretary of State X": a job, never a surname
+lex['titles'] += ['Assistant', 'Special Assistant']
 lex['honorifics'] = L("Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Mlle.|Monsieur|Dr.|Dr|Prof.|Professor|Sir|Dame|"
                       "Lord|Lady|Count|Countess|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Viscount|Archduke|Kaiser|Khedive|"
                       "Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Ambassador|Chairman|Chairwoman|"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
+import regex
 import spacy
 from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
@@ -30,6 +31,7 @@ from nerpipe.entities import (
     Candidate,
     compass_spans,
     drop_inside_events,
+    drop_leading_the,
     event_spans,
     merge_attached,
     model_candidates,
@@ -37,10 +39,13 @@ from nerpipe.entities import (
     periodical_spans,
     prefer_people,
     propagate,
+    region_headings,
     select,
     short_org_forms,
     title_acronyms,
     trim,
+    union_spans,
+    widen_people,
 )
 from nerpipe.gazetteer import Gazetteer, given_name_before_place
 from nerpipe.geography import physical_candidates
@@ -77,6 +82,8 @@ NOTE_INFIXES = (
 # Words PDF extraction glued together: a heading's year range and the text's first word
 # ("1992–2002To avoid"), a word and a year across a dash ("[no date—1997]").
 GLUE_INFIXES = (r"(?<=[0-9]{4})(?=[A-Z][a-z])", r"(?<=[A-Za-z])—(?=[0-9])", r"(?<=[0-9])—(?=[A-Za-z])")
+# An adjective before "Administration" names no one: "the Presidential Administration".
+ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:ial|ional|ary|ive|ical)")
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 # Lexeme flag bits free for the rules' word tests: spaCy's own flags end at 18 (IS_CURRENCY).
@@ -275,7 +282,8 @@ class EntityComponent:
         out.extend(periodical_spans(text))
         out.extend(compass_spans(text))
         out.extend(physical_candidates(text))
-        return prefer_people(out, forced)
+        out.extend(union_spans(text))
+        return region_headings(prefer_people(out, forced))
 
     def flag_test(self, vocab: Any, test: str) -> WordTest:
         """A word test read from its lexeme flag: `flag_test(vocab, "name_part")("Barton")`."""
@@ -332,7 +340,7 @@ class EntityComponent:
                 if source == "cue" and doc[start].lower_ in self.honorifics:
                     forced.append((trimmed.start, trimmed.end))
         for m in rx.ADMINISTRATION.finditer(text):  # "the Johnson Administration" -> Johnson
-            if is_name(m.group("name")):
+            if is_name(m.group("name")) and not ADJECTIVE.fullmatch(m.group("name")):
                 out.append(Candidate(m.start("name"), m.end("name"), "PERSON", "rule:administration", "rule"))
         for m in rx.PARALLEL.finditer(text):  # "the 38th parallel"
             out.append(Candidate(m.start(), m.end(), "LOC", "rule:parallel", "rule"))
@@ -364,12 +372,13 @@ class EntityComponent:
         text = doc_text(doc)
         codes = Spans(doc._.locator_codes or ())
         candidates = [c for c in self.candidates(doc) if not codes.overlapping(c.start, c.end)]
-        chosen = select(candidates)
+        chosen = select(candidates, text)
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
         chosen = drop_inside_events(text, chosen, events)
         chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
         chosen = paired_people(text, title_acronyms(text, chosen, self.job_titles))
+        chosen = drop_leading_the(text, widen_people(text, chosen, self.flag_test(doc.vocab, "name_part")))
         short = short_org_forms(text, chosen, self.org_heads)  # they overlap nothing chosen
         if short:
             chosen = sorted([*chosen, *short], key=lambda c: c.start)
