@@ -271,26 +271,31 @@ RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+to\s+(?:the\s+)?")
 HALF_BEFORE = regex.compile(r"\b(?:[Ff]irst|[Ss]econd)\s+half\s+of\s+(?:the\s+)?$")
 # "FY 2002": a fiscal year is a date with its mark.
 FISCAL_BEFORE = regex.compile(r"\bFY\s?$")
-DATE_PHRASES = regex.compile(
-    rf"""
-      # "Winter-Spring 2001": a range of seasons before one year
-        (?<![\w-]){rx.SEASON}[-–]{rx.SEASON}\s+{rx.YEAR}(?!\w)
-      # "19th century", "20th-century", "early 21st Century", "the nineteenth century"
-      | (?<![\w-])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s])?
-        (?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s][Cc]entury(?!\w)
-      | (?<![\w-])(?:[Ee]ighteenth|[Nn]ineteenth|[Tt]wentieth|[Tt]wenty-first)[-\s][Cc]entury(?!\w)
-      # "in ‘60s": a decade with its apostrophe (the apostrophe stays outside)
-      | (?<=[‘’'])[1-9]0s(?!\w)
-      # "on the 23rd": a day of the month named alone
-      | (?<=\b[Oo]n\s+the\s+)(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?![-\w]|\s+(?:[Cc]entury|parallel|\p{{Lu}}))
-      # "April [19]": an editor's bracketed day
-      | (?<![\w-]){rx.MONTH_ALONE}\s+\[(?:3[01]|[12]\d|[1-9])\]
-      # "1992–2002To avoid": a range glued to the next word by extraction (a layout leak)
-      | (?<![\w.\-–/]){rx.YEAR}[-–]{rx.YEAR}(?=\p{{Lu}}\p{{Ll}})
-      # "during the summer", "that winter": a season without a year ("fall" is also the noun)
-      | (?<=\b(?:[Dd]uring|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:the\s+)?)(?:summer|winter|spring|autumn)(?![\w-]|\s+of\b)
-    """,
-    regex.VERBOSE,
+# One regex per phrase: an alternation of them is tried at every character (0.05 s on a long
+# chapter), each alone starts from its own literal and is a hundred times faster.
+DATE_PHRASES = tuple(
+    regex.compile(p, regex.VERBOSE)
+    for p in (
+        # "Winter-Spring 2001": a range of seasons before one year
+        rf"(?<![\w-]){rx.SEASON}[-–]{rx.SEASON}\s+{rx.YEAR}(?!\w)",
+        # "19th century", "20th-century", "early 21st Century", "the nineteenth century"
+        r"""(?<![\w-])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s])?
+            (?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s][Cc]entury(?!\w)""",
+        r"(?<![\w-])(?:[Ee]ighteenth|[Nn]ineteenth|[Tt]wentieth|[Tt]wenty-first)[-\s][Cc]entury(?!\w)",
+        # "in ‘60s": a decade with its apostrophe (the apostrophe stays outside)
+        r"[‘’'](?P<d>[1-9]0s)(?!\w)",
+        # "on the 23rd": a day of the month named alone
+        r"""\b[Oo]n\s+the\s+(?P<d>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th))
+            (?![-\w]|\s+(?:[Cc]entury|parallel|\p{Lu}))""",
+        # "April [19]": an editor's bracketed day
+        rf"(?<![\w-]){rx.MONTH_ALONE}\s+\[(?:3[01]|[12]\d|[1-9])\]",
+        # "1992–2002To avoid": a range glued to the next word by extraction (a layout leak)
+        rf"(?<![\w.\-–/]){rx.YEAR}[-–]{rx.YEAR}(?=\p{{Lu}}\p{{Ll}})",
+        # "during the summer", "that winter": a season without a year ("fall" is also the noun);
+        # what comes before is matched, not looked behind for
+        r"""\b(?:[Dd]uring|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:the\s+)?
+            (?P<d>summer|winter|spring|autumn)(?![\w-]|\s+of\b)""",
+    )
 )
 # A year that is a number of a bill or a telegram: "S. 1801", "H.R. 1965", "2002 ATHENS 002867"
 # (docs/annotation.md: years inside unit codes are no DATE).
@@ -335,6 +340,8 @@ def date_phrases(text: str, dates: list[DateMatch]) -> list[DateMatch]:
             start -= len(before) - half.start()
         if (start, end) != (d.start, d.end):
             out.append(DateMatch(start, end, text[start:end], norm, d.mod))
-    for m in DATE_PHRASES.finditer(text):
-        out.append(DateMatch(m.start(), m.end(), m.group(), None))
+    for pattern in DATE_PHRASES:
+        for m in pattern.finditer(text):
+            group = "d" if "d" in pattern.groupindex else 0
+            out.append(DateMatch(m.start(group), m.end(group), m.group(group), None))
     return out

@@ -222,15 +222,15 @@ LINE_BREAK: Token = {"ORTH": "\n", "OP": "?"}
 
 
 # -- the rules -------------------------------------------------------------------------------
-# Every repetition is bounded ("{1,8}", spaCy >= 3.5): an unbounded "*" or "+" keeps a partial
+# Every repetition is bounded ("{1,5}", spaCy >= 3.5): an unbounded "*" or "+" keeps a partial
 # match open at every word of a run of capitalised words, so a heading or a table of 2,000
 # Title-Case words costs the Matcher time and matches quadratic in the run's length. No name
 # the rules read is longer: "Central Committee of the Communist Party of the Soviet Union" has
 # three words before its first head, "W. E. B. Du Bois" three initials.
-MAX_ORG_WORDS = 8  # "Khmer People's National Liberation Front"-like runs of name words
-MAX_NAME_WORDS = 3  # given and middle names between a title and a surname
-MAX_INITIALS = 4  # "W. E. B."
-MAX_PARTICLES = 3  # "van der", "de la"
+MAX_ORG_WORDS = 5  # "Cold War International History Project": four words before the head
+MAX_NAME_WORDS = 2  # given and middle names between a title and a surname: "comrade Tran Van Xuan"
+MAX_INITIALS = 3  # "W. E. B."
+MAX_PARTICLES = 2  # "van der", "de la"
 _org_words = t("org_word", f"{{0,{MAX_ORG_WORDS}}}")
 _org_words_plus = t("org_word", f"{{1,{MAX_ORG_WORDS}}}")
 _name_words = t("name_part", f"{{0,{MAX_NAME_WORDS}}}")
