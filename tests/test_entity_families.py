@@ -66,6 +66,11 @@ FOUND = [
     ("vol. XII, Near East Region; Iran; Iraq (https://x)", "Near East", "LOC"),
     ("vol. XII, American Republics (https://x)", "American Republics", "LOC"),
     ("troops entered the Tibet Autonomous Region", "Tibet Autonomous Region", "GPE"),
+    # a body named after a person holds the whole name; two people paired by an en dash
+    ("See Anna K. Nelson, “The John F. Kennedy Assassination Records Review Board,” in Theoharis",
+     "John F. Kennedy Assassination Records Review Board", "ORG"),
+    ("exceptions to the order, such as Kyl–Lott requirements to prevent release", "Kyl", "PERSON"),
+    ("exceptions to the order, such as Kyl–Lott requirements to prevent release", "Lott", "PERSON"),
     # given names no list holds, before a surname the text knows
     ("Harold Spaulding wrote first; later, Wilder Spaulding replied.", "Wilder Spaulding", "PERSON"),
 ]  # fmt: skip
@@ -106,6 +111,7 @@ NOT_FOUND = [
     ("officials at the University of Texas in Dallas", "University of Texas in Dallas"),
     ("The Confederacy lost, and the Soviet Union was far away.", "Union"),
     ("the Union Pacific and the Confederate States", "Union"),
+    ("the Sino–Soviet split widened", "Sino"),
 ]
 
 

@@ -523,6 +523,42 @@ def drop_leading_the(text: str, spans: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def bodies_named_after_people(candidates: list[Candidate]) -> list[Candidate]:
+    """A grammar ORG that starts inside a known person's name takes the whole name: "John F.
+    Kennedy Assassination Records Review Board" (the rule read "Kennedy Assassination ... Board",
+    the gazetteer "John F. Kennedy"); docs/annotation.md: a body with a person inside it is one ORG."""
+    people = [c for c in candidates if c.label == "PERSON" and PRIORITY[c.source] >= PRIORITY["citation"]]
+    if not people:
+        return candidates
+    index = Spans([(c.start, c.end) for c in people])
+    out = list(candidates)
+    for c in candidates:
+        if c.pattern != "rule:org-name":
+            continue
+        for s, e in index.overlapping(c.start, c.end):
+            if s < c.start < e < c.end:
+                out.append(replace(c, start=s, pattern="rule:org-named-after-person"))
+    return out
+
+
+# Two people named as a pair before a lowercase noun: "Kyl–Lott requirements" (an en dash;
+# a hyphen joins a state's name, "Austria-Hungary"); places and nationality words are no names.
+DASH_PAIR = regex.compile(r"(?<![\w–-])(\p{Lu}\p{Ll}+)–(\p{Lu}\p{Ll}+)(?=\s+\p{Ll})")
+
+
+def dash_pair_people(
+    text: str, is_name: Callable[[str], bool], nationalities: frozenset[str]
+) -> list[Candidate]:
+    """ "such as Kyl–Lott requirements" -> `Kyl`, `Lott` (PERSON); not "Sino–Soviet relations"."""
+    out = []
+    for m in DASH_PAIR.finditer(text):
+        words = (m.group(1), m.group(2))
+        if all(is_name(w) and w not in nationalities for w in words):
+            for g in (1, 2):
+                out.append(Candidate(m.start(g), m.end(g), "PERSON", "rule:dash-pair", "rule"))
+    return out
+
+
 def region_headings(candidates: list[Candidate]) -> list[Candidate]:
     """Drop a zone rule's "X Region" where X is a known LOC: "Near East Region" -> `Near East`
     (a FRUS volume's regional heading); "Tibet Autonomous Region" stays a GPE."""

@@ -29,7 +29,9 @@ from nerpipe.citations import find_citations, locator_codes, periodical_names, p
 from nerpipe.dates import date_phrases, find_dates, is_code_year
 from nerpipe.entities import (
     Candidate,
+    bodies_named_after_people,
     compass_spans,
+    dash_pair_people,
     drop_inside_events,
     drop_leading_the,
     event_spans,
@@ -283,7 +285,8 @@ class EntityComponent:
         out.extend(compass_spans(text))
         out.extend(physical_candidates(text))
         out.extend(union_spans(text))
-        return region_headings(prefer_people(out, forced))
+        out.extend(dash_pair_people(text, self.flag_test(doc.vocab, "name_part"), self.nationalities))
+        return bodies_named_after_people(region_headings(prefer_people(out, forced)))
 
     def flag_test(self, vocab: Any, test: str) -> WordTest:
         """A word test read from its lexeme flag: `flag_test(vocab, "name_part")("Barton")`."""
