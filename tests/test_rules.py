@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.matcher import Matcher
 
 from nerpipe.patterns import load_lexicon, load_patterns
-from nerpipe.rules import RULES, word_tests
+from nerpipe.pipeline import flag_pattern
+from nerpipe.rules import MAX_ORG_WORDS, RULES, word_tests
 
 
 def _tests() -> dict[str, object]:
@@ -98,3 +100,46 @@ def test_every_rule_token_names_a_word_test() -> None:
 def test_word_tests_fit_in_the_free_lexeme_flags() -> None:
     """spaCy has 64 flag bits and uses the first 30: at most 34 word tests."""
     assert len(_tests()) <= 64 - 30
+
+
+def _raw_rule_matcher(nlp: Language) -> Matcher:
+    """The rules' patterns in a Matcher that keeps every match (no longest-match filter)."""
+    flags = nlp.get_pipe("nerpipe_entities").flags
+    matcher = Matcher(nlp.vocab, validate=False)
+    for rule_id, _, patterns in RULES:
+        matcher.add(rule_id, [flag_pattern(p, flags) for p in patterns])
+    return matcher
+
+
+@pytest.mark.parametrize(
+    ("words", "per_token"),
+    [
+        (["Great", "Northern", "Party"], 4),  # org words and heads: "Party" opens every earlier word
+        (["Senator", "Ellis", "Barton"], 4),  # titles and name parts
+        (["L.", "M.", "Barton"], 4),  # initials
+    ],
+)
+def test_rules_matches_bounded_on_long_capitalised_runs(
+    nlp: Language, words: list[str], per_token: int
+) -> None:
+    """2,000 Title-Case words give matches linear in the run's length: every repetition of a rule
+    is bounded (an unbounded "*" gave 665,667 matches on the first run, 0.3 per token pair)."""
+    doc = nlp.make_doc(" ".join(words * 667))
+    assert len(doc) >= 2000
+    matches = _raw_rule_matcher(nlp)(doc)
+    assert len(matches) <= per_token * len(doc)
+    assert max(end - start for _, start, end in matches) <= 3 * MAX_ORG_WORDS + 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bounds still hold the longest names the rules read
+        ("the Central Committee of the Communist Party of the Soviet Union met",
+         "Central Committee of the Communist Party of the Soviet Union"),
+        ("works of W. E. B. Du Bois appeared", "W. E. B. Du Bois"),
+        ("the Khmer People's National Liberation Front fought", "Khmer People's National Liberation Front"),
+    ],
+)  # fmt: skip
+def test_rules_bounds_keep_long_names(nlp: Language, text: str, expected: str) -> None:
+    assert expected in [e.text for e in nlp(text).ents]

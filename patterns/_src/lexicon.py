@@ -55,6 +55,9 @@ rm('nationality_adjectives','Communist|Western|Eastern|Northern|Southern|Allied|
 rm('seasons','Tet|Tết|New Year|Lunar New Year')
 lex['org_heads'] += ['Air Force', 'Publishing House']
 lex['org_heads'] += ['Subcommittee', 'Subcommittees', 'Junta', 'Juntas']
+# the units of an agency or a department: "CIA Historical Review Panel", "High Level Panel",
+# "Foreign Relations Branch", "Library Branch" (docs/annotation.md: an owner and its office are one ORG)
+lex['org_heads'] += ['Panel', 'Panels', 'Branch']
 # the last word of a company's name ("General Motors", "Standard Oil", "United Fruit"): an
 # organisation's head, never a person's surname after a title
 lex['org_heads'] += ['Motors', 'Motor', 'Electric', 'Dynamics', 'Oil', 'Petroleum', 'Steel', 'Chemical', 'Chemicals',
@@ -75,6 +78,8 @@ lex['name_suffixes'] = L("Jr.|Jr|Sr.|Sr|II|III|IV|V|Jnr.|Snr.|I|VI|VII|VIII|IX|X
 # Ranks of nobility precede a name as titles do ("Count Andrássy", "Lord Salisbury").
 lex['titles'] += ['Count', 'Countess', 'Baron', 'Baroness', 'Duke', 'Duchess', 'Marquess', 'Marquis', 'Marquise',
                   'Viscount', 'Viscountess', 'Archduke', 'Grand Duke', 'Kaiser', 'Khedive', 'Negus', 'Mikado']
+# "Special Assistant Bundy", "advised Assistant Secretary of State X": a job, never a surname
+lex['titles'] += ['Assistant', 'Special Assistant']
 lex['honorifics'] = L("Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Mme.|Mme|Madame|Mlle.|Monsieur|Dr.|Dr|Prof.|Professor|Sir|Dame|"
                       "Lord|Lady|Count|Countess|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Viscount|Archduke|Kaiser|Khedive|"
                       "Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Ambassador|Chairman|Chairwoman|"
@@ -89,7 +94,10 @@ lex['name_stops'] = L("Papers|Paper|Collection|Collections|Files|File|Diary|Diar
                       "Cabinet|Regime|Government|Administration|Presidency|Ministry|Staff|Chiefs|Chief|Affairs|"
                       "Dynasty|Empire|Kingdom|Republic|Revolution|Restoration|Reforms|Reform|Family|Foundation|Institute|"
                       "Library|Center|Centre|School|College|University|Trail|River|Sea|Lake|Mountains|Mountain|Island|Islands|"
-                      "Ridge|Valley|Gulf|Bay|Desert|Peninsula|Strait|Straits|Province|County|District")
+                      "Ridge|Valley|Gulf|Bay|Desert|Peninsula|Strait|Straits|Province|County|District|"
+                      # congressional document codes after "S." or "H.": "S. Doc. 105-2", "S. Hrg.",
+                      # "H. Rpt.", "S. Res." are no initial and surname (docs/annotation.md)
+                      "Doc|Docs|Hrg|Rpt|Rept|Res|Con|Records")
 # Job titles that end an organisation's name where the holder's name follows: "House Committee
 # on Naval Affairs Chair Ellis M. Barton" -> the committee, then the person.
 # Archival level words and unit codes, never organisations (docs/annotation.md, "Entities inside

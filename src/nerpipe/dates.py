@@ -260,3 +260,88 @@ def parse_date(text: str) -> str | None:
     """The value of the last date in `text`, or None."""
     found = last_date(text)
     return found.norm if found else None
+
+
+# -- date phrases around the grammar's dates (entities only: citation fields read `DATE` alone) --
+# Two dates joined into one range: "January 1961–September 1962", "January 1–December 31, 2002",
+# "late 1940s to the early 1960s", "1950s to the 1980s" (docs/annotation.md: a range said in one
+# phrase is one span). Joined by "and" they stay two.
+RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+to\s+(?:the\s+)?")
+# "first half of the 1990s", "the second half of 1976": the half belongs to the span.
+HALF_BEFORE = regex.compile(r"\b(?:[Ff]irst|[Ss]econd)\s+half\s+of\s+(?:the\s+)?$")
+# "FY 2002": a fiscal year is a date with its mark.
+FISCAL_BEFORE = regex.compile(r"\bFY\s?$")
+# One regex per phrase: an alternation of them is tried at every character (0.05 s on a long
+# chapter), each alone starts from its own literal and is a hundred times faster.
+DATE_PHRASES = tuple(
+    regex.compile(p, regex.VERBOSE)
+    for p in (
+        # "Winter-Spring 2001": a range of seasons before one year
+        rf"(?<![\w-]){rx.SEASON}[-–]{rx.SEASON}\s+{rx.YEAR}(?!\w)",
+        # "19th century", "20th-century", "early 21st Century", "the nineteenth century"
+        r"""(?<![\w-])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s])?
+            (?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s][Cc]entury(?!\w)""",
+        r"(?<![\w-])(?:[Ee]ighteenth|[Nn]ineteenth|[Tt]wentieth|[Tt]wenty-first)[-\s][Cc]entury(?!\w)",
+        # "in ‘60s": a decade with its apostrophe (the apostrophe stays outside)
+        r"[‘’'](?P<d>[1-9]0s)(?!\w)",
+        # "on the 23rd": a day of the month named alone
+        r"""\b[Oo]n\s+the\s+(?P<d>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th))
+            (?![-\w]|\s+(?:[Cc]entury|parallel|\p{Lu}))""",
+        # "April [19]": an editor's bracketed day
+        rf"(?<![\w-]){rx.MONTH_ALONE}\s+\[(?:3[01]|[12]\d|[1-9])\]",
+        # "1992–2002To avoid": a range glued to the next word by extraction (a layout leak)
+        rf"(?<![\w.\-–/]){rx.YEAR}[-–]{rx.YEAR}(?=\p{{Lu}}\p{{Ll}})",
+        # "during the summer", "that winter": a season without a year ("fall" is also the noun);
+        # what comes before is matched, not looked behind for
+        r"""\b(?:[Dd]uring|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:the\s+)?
+            (?P<d>summer|winter|spring|autumn)(?![\w-]|\s+of\b)""",
+    )
+)
+# A year that is a number of a bill or a telegram: "S. 1801", "H.R. 1965", "2002 ATHENS 002867"
+# (docs/annotation.md: years inside unit codes are no DATE).
+CODE_BEFORE = regex.compile(r"(?<![\w.])(?:S|H\.\s?R|H\.\s?J\.\s?Res|S\.\s?Res|S\.\s?J\.\s?Res)\.\s$")
+CODE_AFTER = regex.compile(r"\s+\p{Lu}{3,}\s+\d{4,}")
+
+
+def is_code_year(text: str, d: DateMatch) -> bool:
+    """Is the date `d` a bill's or a telegram's number ("S. 1801", "2002 ATHENS 002867")?"""
+    if not d.text.isdigit():
+        return False
+    return (
+        CODE_BEFORE.search(text, max(0, d.start - 12), d.start) is not None
+        or CODE_AFTER.match(text, d.end) is not None
+    )
+
+
+def date_phrases(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    """Dates the grammar gives in pieces or not at all, as longer spans (they win by length):
+    ranges of two dates, "first half of the 1990s", "FY 2002", seasons' ranges, centuries.
+
+    >>> [d.text for d in date_phrases("From the 1950s to the 1980s, and in the 19th century", [])]
+    ['19th century']
+    >>> text = "From the 1950s to the 1980s"
+    >>> [d.text for d in date_phrases(text, list(find_dates(text)))]
+    ['1950s to the 1980s']
+    """
+    out: list[DateMatch] = []
+    for d in dates:
+        start, end, norm = d.start, d.end, d.norm
+        join = RANGE_JOIN.match(text, end)
+        if join:
+            window = text[join.end() : join.end() + 60]  # sliced: the grammar's lookbehind sees no dash
+            second = DATE.match(window)
+            if second and second.group().strip():
+                end = join.end() + second.end()
+                value, _ = normalise(second)
+                norm = f"{d.norm}/{value}" if d.norm and value else d.norm
+        before = text[max(0, start - 40) : start]
+        half = HALF_BEFORE.search(before) or FISCAL_BEFORE.search(before)
+        if half:
+            start -= len(before) - half.start()
+        if (start, end) != (d.start, d.end):
+            out.append(DateMatch(start, end, text[start:end], norm, d.mod))
+    for pattern in DATE_PHRASES:
+        for m in pattern.finditer(text):
+            group = "d" if "d" in pattern.groupindex else 0
+            out.append(DateMatch(m.start(group), m.end(group), m.group(group), None))
+    return out

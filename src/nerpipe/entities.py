@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import ahocorasick
 import regex
 
 from nerpipe import regexes as rx
+from nerpipe.acronyms import find_acronyms
 from nerpipe.spans import Coverage, Spans
 
 # Who wins an overlap of equal length: a gazetteer or the date grammar over a citation-derived
@@ -28,11 +30,17 @@ PRIORITY = {"gazetteer": 6, "date": 6, "citation": 5, "name": 5, "cue": 4, "data
 # Words trimmed off a generic span's edges: determiners and possessives (ANNOTATION.md).
 LEADING_DROP = frozenset({"the", "The", "a", "an"})
 TRAILING_DROP = regex.compile(r"(?:\s*(?:['’]s?|[,.;:]))+$")
+# A name never ends with a connector ("the Department of State and other agencies" ->
+# `Department of State`), nor with the record series a body's papers form ("Advisory Committee on
+# Historical Diplomatic Documentation Files" -> the committee), nor with "of the" and a
+# nationality adjective before a lowercase noun ("German Communist Party of the Soviet zone").
+ORG_TAIL = regex.compile(r"\s+(?:and|of|for|on|the)$|\s+(?:Files|Papers|Records)$")
+OF_NATIONALITY_TAIL = regex.compile(r"\s+of\s+(?:the\s+)?(?P<adj>\p{Lu}[\p{L}-]+)$")
 # A nationality adjective stays in an ORG only before a party-type head: "Vietnamese Workers
 # Party" keeps it, "Vietnamese Ministry of Foreign Affairs" does not.
-STATE_ORGANS = frozenset(
-    {"Ministry", "Government", "Embassy", "Foreign", "Department", "Navy", "Army", "Air"}
-)
+# A capitalised armed force keeps its nationality word ("German Army", "Imperial Russian Army":
+# docs/annotation.md), so "Army", "Navy" and "Air" are no state organs here.
+STATE_ORGANS = frozenset({"Ministry", "Government", "Embassy", "Foreign", "Department"})
 # A surname of a full name is propagated to other mentions only if at least this long.
 MIN_PROPAGATED_SURNAME = 4
 
@@ -61,7 +69,10 @@ def trim(text: str, c: Candidate, titles: frozenset[str], nationalities: frozens
     "Vietnamese Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs".
     """
     after_hyphen = c.start > 0 and text[c.start - 1] == "-"
-    cut = _trim_offsets(text[c.start : c.end], c.label, c.pattern, after_hyphen, titles, nationalities)
+    lower_after = text[c.end : c.end + 3].lstrip()[:1].islower()  # "... of the Soviet zone"
+    cut = _trim_offsets(
+        text[c.start : c.end], c.label, c.pattern, after_hyphen, titles, nationalities, lower_after
+    )
     if cut is None:
         return None
     return replace(c, start=c.start + cut[0], end=c.start + cut[1])
@@ -75,6 +86,7 @@ def _trim_offsets(
     after_hyphen: bool,
     titles: frozenset[str],
     nationalities: frozenset[str],
+    lower_after: bool = False,
 ) -> tuple[int, int] | None:
     """`trim` on the span's own text (names recur, so this is cached): offsets within `piece`."""
     start, end = 0, len(piece)
@@ -96,6 +108,13 @@ def _trim_offsets(
         start += len(w) + (len(nxt.group()) - len(nxt.group(1)))
     if pattern == "rule:administration":
         end = start + len(piece[start:end].split()[0])
+    if label == "ORG":
+        joined = ORG_TAIL.search(piece, start, end)
+        if joined:
+            end = joined.start()
+        of_adj = OF_NATIONALITY_TAIL.search(piece, start, end)
+        if of_adj and of_adj.group("adj") in nationalities and lower_after:
+            end = of_adj.start()
     tail = TRAILING_DROP.search(piece, start, end)
     if (
         tail
@@ -162,7 +181,7 @@ def model_candidates(
     return out
 
 
-def select(candidates: Iterable[Candidate]) -> list[Candidate]:
+def select(candidates: Iterable[Candidate], text: str | None = None) -> list[Candidate]:
     """Choose non-overlapping spans: longest wins, then the gazetteer beats a generic rule.
 
     A generic rule's span that overlaps a gazetteer span loses, unless it is an ORG or GPE
@@ -170,7 +189,10 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     contains the GPE "Kampuchea", "Yunnan Province" the GPE "Yunnan", the LOC "Mekong River" the
     LOC "Mekong"; "So Hanoi" as a Khmer
     name does not survive the GPE "Hanoi"), or a given name put before a known person's name
-    ("Andrei A. Gromyko" ends with the gazetteer's "A. Gromyko").
+    ("Andrei A. Gromyko" ends with the gazetteer's "A. Gromyko"). With `text`, a grammar span
+    that holds two known names joined by "and" is a coordination, not one name: "the Department
+    of State and the Pentagon" gives the two ("Committee on Historians and the Federal
+    Government", with no known name inside, stays one).
     """
     cands = sorted(
         {c for c in candidates if c.end > c.start},  # an empty span is never an entity
@@ -196,11 +218,27 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
             )
         ):
             continue
+        if weak and text is not None and _coordinated(text, c, strong.overlapping(c.start, c.end)):
+            continue
         if taken.overlaps(c.start, c.end):
             continue
         chosen.append(c)
         taken.add(c.start, c.end)
     return sorted(chosen, key=lambda c: c.start)
+
+
+AND_GAP = regex.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _coordinated(text: str, c: Candidate, inside: Iterable[tuple[int, int]]) -> bool:
+    """Does the rule span `c` hold two known names with only "and (the)" between them?"""
+    if c.label != "ORG":
+        return False
+    spans = sorted(inside)
+    return any(
+        a_end <= b_start and AND_GAP.fullmatch(text, a_end, b_start) is not None
+        for (_, a_end), (b_start, _) in pairwise(spans)
+    )
 
 
 # Rules whose span may extend a known person's name with given names before it.
@@ -225,7 +263,75 @@ def merge_attached(text: str, spans: list[Candidate]) -> list[Candidate]:
     A party congress or plenum is an event: "Congress of the C.P.S.U." leaves the party alone.
     """
     spans = _merge_pairs(text, spans, _acronym_then_organ)
-    return _merge_pairs(text, spans, _of_the)
+    spans = _merge_pairs(text, spans, _country_then_body)
+    spans = _merge_pairs(text, spans, _owner_then_office)
+    spans = _merge_pairs(text, spans, _person_then_body)
+    spans = _merge_pairs(text, spans, _university_at_campus)
+    return [_letter_dash_acronym(text, c) for c in _merge_pairs(text, spans, _of_the)]
+
+
+def _person_then_body(text: str, prev: Candidate, c: Candidate) -> bool:
+    """A body named after a person is one ORG with the name: "John F. Kennedy Assassination
+    Records Review Board", "Moynihan Commission" (a grammar ORG; "the Nixon White House", a
+    gazetteer's seat, stays two)."""
+    return (
+        prev.label == "PERSON"
+        and c.label == "ORG"
+        and c.pattern == "rule:org-name"
+        and (text[prev.end : c.start] == " ")
+    )
+
+
+UNIVERSITY_OF = regex.compile(r"University\s+of\s")
+
+
+def _university_at_campus(text: str, prev: Candidate, c: Candidate) -> bool:
+    """A university's campus is part of its name: "University of Texas at Dallas"."""
+    return (
+        prev.label == "ORG"
+        and c.label == "GPE"
+        and text[prev.end : c.start] == " at "
+        and UNIVERSITY_OF.match(text, prev.start) is not None
+    )
+
+
+# "U.S." + a body's name is one ORG (docs/annotation.md): "U.S. Senate Foreign Relations
+# Committee", "U.S. Intelligence Community", "US State Department".
+COUNTRY_PREFIXES = frozenset({"U.S.", "US", "U.S.A.", "USA"})
+
+
+def _country_then_body(text: str, prev: Candidate, c: Candidate) -> bool:
+    return (
+        prev.label == "GPE"
+        and c.label == "ORG"
+        and text[prev.end : c.start] == " "
+        and text[prev.start : prev.end] in COUNTRY_PREFIXES
+    )
+
+
+def _owner_then_office(text: str, prev: Candidate, c: Candidate) -> bool:
+    """An owner and its office's acronym written as one name: "Department of State OIG"."""
+    return (
+        prev.label == "ORG"
+        and c.label == "ORG"
+        and text[prev.end : c.start] == " "
+        and rx.ACRONYM_TEXT.fullmatch(text[c.start : c.end]) is not None
+        and rx.ACRONYM_TEXT.fullmatch(text[prev.start : prev.end]) is None
+        and " " in text[prev.start : prev.end]
+    )
+
+
+# A one-letter prefix joined by a dash to an acronym, the way networks and lists are named:
+# "H–DIPLO", "H-NET" (docs/annotation.md: a mailing list or its network is ORG).
+LETTER_DASH = regex.compile(r"(?<![\w.-])\p{Lu}[-–]$")
+
+
+def _letter_dash_acronym(text: str, c: Candidate) -> Candidate:
+    if c.label != "ORG" or c.start < 2 or rx.ACRONYM_TEXT.fullmatch(text[c.start : c.end]) is None:
+        return c
+    if LETTER_DASH.search(text, max(0, c.start - 3), c.start) is None:
+        return c
+    return replace(c, start=c.start - 2, pattern="rule:letter-dash-acronym")
 
 
 PARTY_MEETINGS = frozenset({"Congress", "Plenum", "Conference", "Session", "Meeting"})
@@ -305,10 +411,14 @@ def drop_inside_events(
 
 
 # "the North", "the South" (Vietnam) are GPE; "the West" is LOC (ANNOTATION.md).
+# "East" and "West" as blocs are LOC ("between East and West", "the East"); not "the East German"
+# or "the West Bank" (a capitalised word follows).
 COMPASS = regex.compile(
-    r"""(?<=\b[Tt]he\s|\bbetween\s|\bNorth\sand\s|\bSouth\sand\s)(?:(?P<gpe>North|South)|(?P<loc>West))
+    r"""(?<=\b[Tt]he\s|\bbetween\s|\bNorth\sand\s|\bSouth\sand\s|\bEast\sand\s|\bWest\sand\s)
+        (?:(?P<gpe>North|South)|(?P<loc>West|East))
         (?!\s*[-–]?\s*\p{Lu})(?![\w-])
-      | (?P<gpe2>North|South)(?=\s+and\s+(?:North|South)\b(?!\s*\p{Lu}))""",
+      | (?P<gpe2>North|South)(?=\s+and\s+(?:North|South)\b(?!\s*\p{Lu}))
+      | (?P<loc2>East|West)(?=\s+and\s+(?:East|West)\b(?!\s*[-–]?\s*\p{Lu}))""",
     regex.VERBOSE,
 )
 
@@ -326,7 +436,13 @@ def periodical_spans(text: str) -> list[Candidate]:
 def compass_spans(text: str) -> list[Candidate]:
     """ "the North", "between North and South" -> GPE, "the West" -> LOC; not "the North Vietnamese"."""
     return [
-        Candidate(m.start(), m.end(), "LOC" if m.group("loc") else "GPE", "rule:the-north-south-west", "rule")
+        Candidate(
+            m.start(),
+            m.end(),
+            "LOC" if m.group("loc") or m.group("loc2") else "GPE",
+            "rule:the-north-south-west",
+            "rule",
+        )
         for m in COMPASS.finditer(text)
     ]
 
@@ -394,6 +510,149 @@ def people_over_acronyms(text: str, spans: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def drop_leading_the(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """No leading determiner (docs/annotation.md): "The Washington Post, like Bemis, ..." -> the
+    paper, whatever found it; a place keeps its article ("The Hague")."""
+    return [
+        replace(c, start=c.start + 4)
+        if (c.label == "ORG" or c.source not in ("gazetteer", "data"))
+        and text.startswith("The ", c.start)
+        and c.length > 4
+        else c
+        for c in spans
+    ]
+
+
+def bodies_named_after_people(candidates: list[Candidate]) -> list[Candidate]:
+    """A grammar ORG that starts inside a known person's name takes the whole name: "John F.
+    Kennedy Assassination Records Review Board" (the rule read "Kennedy Assassination ... Board",
+    the gazetteer "John F. Kennedy"); docs/annotation.md: a body with a person inside it is one ORG."""
+    people = [c for c in candidates if c.label == "PERSON" and PRIORITY[c.source] >= PRIORITY["citation"]]
+    if not people:
+        return candidates
+    index = Spans([(c.start, c.end) for c in people])
+    out = list(candidates)
+    for c in candidates:
+        if c.pattern != "rule:org-name":
+            continue
+        for s, e in index.overlapping(c.start, c.end):
+            if s < c.start < e < c.end:
+                out.append(replace(c, start=s, pattern="rule:org-named-after-person"))
+    return out
+
+
+# Two people named as a pair before a lowercase noun: "Kyl–Lott requirements" (an en dash;
+# a hyphen joins a state's name, "Austria-Hungary"); places and nationality words are no names.
+DASH_PAIR = regex.compile(r"(?<![\w–-])(\p{Lu}\p{Ll}+)–(\p{Lu}\p{Ll}+)(?=\s+\p{Ll})")
+
+
+def dash_pair_people(
+    text: str, is_name: Callable[[str], bool], nationalities: frozenset[str]
+) -> list[Candidate]:
+    """ "such as Kyl–Lott requirements" -> `Kyl`, `Lott` (PERSON); not "Sino–Soviet relations"."""
+    out = []
+    for m in DASH_PAIR.finditer(text):
+        words = (m.group(1), m.group(2))
+        if all(is_name(w) and w not in nationalities for w in words):
+            for g in (1, 2):
+                out.append(Candidate(m.start(g), m.end(g), "PERSON", "rule:dash-pair", "rule"))
+    return out
+
+
+def region_headings(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a zone rule's "X Region" where X is a known LOC: "Near East Region" -> `Near East`
+    (a FRUS volume's regional heading); "Tibet Autonomous Region" stays a GPE."""
+    places = {(c.start, c.end) for c in candidates if c.label == "LOC" and c.source in ("gazetteer", "data")}
+    if not places:
+        return candidates
+    return [
+        c
+        for c in candidates
+        if not (c.pattern == "rule:zone" and any(s == c.start and c.end - e in (7, 8) for s, e in places))
+    ]
+
+
+# "the Union" of the American Civil War, in a text that names the Confederacy: GPE, also as a
+# modifier ("Union troops"); not "Soviet Union", "the Union of ...", "Union Pacific".
+CONFEDERACY = regex.compile(r"\bConfedera(?:cy|te)\b")
+UNION = regex.compile(r"(?<!\p{Lu}[\p{L}.]*\s)(?<![\w-])Union(?![\w-])(?!\s+(?:of\b|\p{Lu}))")
+
+
+def union_spans(text: str) -> list[Candidate]:
+    """ "the Union and the Confederacy", "Union troops" -> `Union` (GPE) in a Civil War text."""
+    if CONFEDERACY.search(text) is None:
+        return []
+    return [
+        Candidate(m.start(), m.end(), "GPE", "rule:civil-war-union", "rule") for m in UNION.finditer(text)
+    ]
+
+
+# A person's name before a known surname: "Wilder Spaulding", "Page Putnam Miller" where
+# "Spaulding", "Miller" are people and "Wilder", "Page" are in no list of given names.
+SENTENCE_OR_NAME_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}.’'-]*[ \t]+|[.!?:;”\"]\s+|\n\s*|^)$")
+NAME_WORDS_BEFORE = regex.compile(r"(?:(?<![\p{L}.’'-])\p{Lu}\p{Ll}+[ \t]+){1,2}$")
+
+
+def widen_people(text: str, spans: list[Candidate], is_name: Callable[[str], bool]) -> list[Candidate]:
+    """A one-word PERSON widened over the one or two name words right before it (no title, no
+    place, no stop word: `is_name`), after no other capitalised word: "Wilder Spaulding"."""
+    out = []
+    ends = {c.end for c in spans}
+    for c in spans:
+        if c.label == "PERSON" and " " not in text[c.start : c.end] and c.start not in ends:
+            m = NAME_WORDS_BEFORE.search(text, max(0, c.start - 40), c.start)
+            if m and all(is_name(w) for w in m.group().split()):
+                before = text[max(0, m.start() - 30) : m.start()]
+                # never a sentence's first word ("Later Spaulding replied"), nor after a capital
+                if not SENTENCE_OR_NAME_BEFORE.search(before) and not any(
+                    s.end > m.start() and s.start < c.start for s in spans if s is not c
+                ):
+                    c = replace(c, start=m.start(), pattern="rule:name-before-surname")
+        out.append(c)
+    return out
+
+
+def people_over_places(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A word an honorific or a title named a person stays a person where a gazetteer or the
+    world data has a place of that spelling: "Lord Lyons ... Lyons, under orders from London"."""
+    people = {text[c.start : c.end] for c in spans if c.label == "PERSON" and c.source == "cue"}
+    if not people:
+        return spans
+    return [
+        replace(c, label="PERSON", pattern="propagated:cue-person", source="rule")
+        if c.label in ("GPE", "LOC") and c.source in ("gazetteer", "data") and text[c.start : c.end] in people
+        else c
+        for c in spans
+    ]
+
+
+# Two people written as a pair: "Nixon/Ford subseries", "Kyl–Lott requirements" (docs/annotation.md:
+# paired names are two spans); the second is a person where the first is one.
+PAIRED_NAME = regex.compile(r"[/–](\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\w-])")
+
+
+def paired_people(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The name after a person's "/" or "–" when nothing was found there: "Nixon/Ford" -> `Ford`."""
+    taken = Spans([(c.start, c.end) for c in spans])
+    out = list(spans)
+    for c in spans:
+        if c.label != "PERSON":
+            continue
+        m = PAIRED_NAME.match(text, c.end)
+        if m and not any(taken.overlapping(m.start(1), m.end(1))):
+            out.append(Candidate(m.start(1), m.end(1), "PERSON", "rule:paired-name", "rule"))
+    return sorted(out, key=lambda c: c.start) if len(out) > len(spans) else spans
+
+
+def title_acronyms(text: str, spans: list[Candidate], titles: frozenset[str]) -> list[Candidate]:
+    """Drop the acronym rule's ORG spans of acronyms the text defines as a job title: "Director
+    of Central Intelligence (DCI)" -> no `DCI` anywhere (a title is no organisation)."""
+    defined = {short for short, long in find_acronyms(text) if long.split()[0].lower() in titles}
+    if not defined:
+        return spans
+    return [c for c in spans if not (c.pattern == "rule:acronym" and text[c.start : c.end] in defined)]
+
+
 def propagate(
     text: str,
     spans: list[Candidate],
@@ -429,6 +688,7 @@ def propagate(
     if not names:
         return spans
     found = people_over_acronyms(text, spans)
+    found = people_over_places(text, found)
     blocked = Coverage(len(text))
     for s, e in (*taken, *(event_spans(text) if events is None else events)):
         blocked.add(s, e)
@@ -449,6 +709,15 @@ NO_SHORT_FORM = frozenset(
      "Television", "House", "Government", "Administration", "Embassy", "Embassies", "Consulate", "Legation",
      "Mission", "Delegation", "Wing", "Company", "Group", "Project", "Program", "Programme", "Fund", "Network"}
 )  # fmt: skip
+
+
+# Heads whose short form also stands without "the", as a modifier ("Department officials",
+# "Agency historians", "Commission members"): the bodies of a state. "Party congress" and
+# "Party members" name the party as an institution in general, not the body named earlier.
+TITLE_AFTER = regex.compile(r"\s+(?:Chief|Director|Historian|Spokesman)\b")
+BARE_SHORT_FORM_HEADS = frozenset(
+    {"Department", "Agency", "Committee", "Commission", "Bureau", "Panel", "Board"}
+)
 
 
 def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) -> list[Candidate]:
@@ -475,11 +744,15 @@ def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) ->
     if not first:
         return out
     heads_re = _short_form_regex(tuple(sorted(first)))  # one pass for all heads
-    hits = [
-        (m.start(1), m.end(1))
-        for m in heads_re.finditer(text, min(first.values()))
-        if m.start(1) >= first[m.group(1)] and rx.SHORT_FORM_END.match(text, m.end(1))
-    ]
+    hits = []
+    for m in heads_re.finditer(text, min(first.values())):
+        group = 1 if m.group(1) else 2
+        if group == 2 and m.group(2) not in BARE_SHORT_FORM_HEADS:
+            continue
+        # before a job title the head is the body's: "Department Chief of Staff"
+        ends = group == 2 and TITLE_AFTER.match(text, m.end(group)) is not None
+        if m.start(group) >= first[m.group(group)] and (ends or rx.SHORT_FORM_END.match(text, m.end(group))):
+            hits.append((m.start(group), m.end(group)))
     if hits:
         taken = Spans([(c.start, c.end) for c in spans])
         out = [
@@ -492,8 +765,16 @@ def short_org_forms(text: str, spans: list[Candidate], heads: frozenset[str]) ->
 
 @lru_cache(maxsize=256)
 def _short_form_regex(heads: tuple[str, ...]) -> regex.Pattern[str]:
-    """ "the" and one of the heads ("the League", "the Committee"); documents share their heads."""
-    return regex.compile(rf"\b[Tt]he\s+({'|'.join(regex.escape(h) for h in heads)})\b")
+    """ "the" and one of the heads ("the League", "the Committee"), or a head as the modifier of a
+    lowercase noun, after no capitalised word ("Department officials", "for Department
+    historians"; not "State Department officials", a name of its own); documents share their heads.
+    """
+    alternatives = "|".join(regex.escape(h) for h in heads)
+    return regex.compile(
+        rf"\b[Tt]he\s+({alternatives})\b"
+        rf"|(?<!\p{{Lu}}[\p{{L}}.’']*\s)(?<![\w-])({alternatives})"
+        rf"(?:(?=\s+\p{{Ll}}+\b)(?!\s+(?:of|on|for|and|or)\b)|(?=\s+(?:Chief|Director|Historian|Spokesman)\b))"
+    )
 
 
 WORD_START = regex.compile(r"(?<![\w-])")  # not inside a word or a hyphenated compound

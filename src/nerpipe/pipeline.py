@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
+import regex
 import spacy
 from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
@@ -25,20 +26,28 @@ from spacy.tokens import Doc, Span
 
 from nerpipe import regexes as rx
 from nerpipe.citations import find_citations, locator_codes, periodical_names, person_spans, resolve
-from nerpipe.dates import find_dates
+from nerpipe.dates import date_phrases, find_dates, is_code_year
 from nerpipe.entities import (
     Candidate,
+    bodies_named_after_people,
     compass_spans,
+    dash_pair_people,
     drop_inside_events,
+    drop_leading_the,
     event_spans,
     merge_attached,
     model_candidates,
+    paired_people,
     periodical_spans,
     prefer_people,
     propagate,
+    region_headings,
     select,
     short_org_forms,
+    title_acronyms,
     trim,
+    union_spans,
+    widen_people,
 )
 from nerpipe.gazetteer import Gazetteer, given_name_before_place
 from nerpipe.geography import physical_candidates
@@ -72,6 +81,11 @@ NOTE_INFIXES = (
     r"(?<=\w)(?:[.,;:?!][”\"’)]?|[”\"’)])(?=\d{1,3}[A-Z][a-z])",
     r"(?<=[.,;:?!”\"’)])\d{1,3}(?=[A-Z][a-z])",
 )
+# Words PDF extraction glued together: a heading's year range and the text's first word
+# ("1992–2002To avoid"), a word and a year across a dash ("[no date—1997]").
+GLUE_INFIXES = (r"(?<=[0-9]{4})(?=[A-Z][a-z])", r"(?<=[A-Za-z])—(?=[0-9])", r"(?<=[0-9])—(?=[A-Za-z])")
+# An adjective before "Administration" names no one: "the Presidential Administration".
+ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:ial|ional|ary|ive|ical)")
 # A statistical model's labels mapped onto ours; others (NORP, CARDINAL, ...) are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "DATE": "DATE"}
 # Lexeme flag bits free for the rules' word tests: spaCy's own flags end at 18 (IS_CURRENCY).
@@ -170,6 +184,8 @@ class EntityComponent:
         lexicon = load_lexicon(directory)
         self.titles = frozenset(w.lower() for w in lexicon.get("titles", ()))
         self.honorifics = frozenset(w.lower() for w in lexicon.get("honorifics", ()))
+        # "Director of Central Intelligence (DCI)": an acronym of a job title is no ORG
+        self.job_titles = self.titles | frozenset(w.lower() for w in lexicon.get("org_stop_titles", ()))
         self.suffixes = lexicon.get("name_suffixes", frozenset())
         self.particles = lexicon.get("name_particles", frozenset())
         self.lower_particles = frozenset(p for p in self.particles if p.islower())
@@ -249,8 +265,11 @@ class EntityComponent:
         rule_found, forced = self.rule_candidates(doc, text, starts, ends)
         out.extend(rule_found)
         out.extend(self.notes_candidates(doc, text))
-        for d in find_dates(text):
+        dates = [d for d in find_dates(text) if not is_code_year(text, d)]
+        for d in dates:
             out.append(Candidate(d.start, d.end, "DATE", "dates:grammar", "date", d.norm, d.mod))
+        for d in date_phrases(text, dates):  # "1950s to the 1980s", "19th century", "FY 2002"
+            out.append(Candidate(d.start, d.end, "DATE", "dates:phrase", "date", d.norm, d.mod))
         for cite in doc._.citations or ():
             for start_char, end_char in person_spans(cite, text):
                 out.append(Candidate(start_char, end_char, "PERSON", f"citation:{cite.kind}", "citation"))
@@ -265,7 +284,9 @@ class EntityComponent:
         out.extend(periodical_spans(text))
         out.extend(compass_spans(text))
         out.extend(physical_candidates(text))
-        return prefer_people(out, forced)
+        out.extend(union_spans(text))
+        out.extend(dash_pair_people(text, self.flag_test(doc.vocab, "name_part"), self.nationalities))
+        return bodies_named_after_people(region_headings(prefer_people(out, forced)))
 
     def flag_test(self, vocab: Any, test: str) -> WordTest:
         """A word test read from its lexeme flag: `flag_test(vocab, "name_part")("Barton")`."""
@@ -322,7 +343,7 @@ class EntityComponent:
                 if source == "cue" and doc[start].lower_ in self.honorifics:
                     forced.append((trimmed.start, trimmed.end))
         for m in rx.ADMINISTRATION.finditer(text):  # "the Johnson Administration" -> Johnson
-            if is_name(m.group("name")):
+            if is_name(m.group("name")) and not ADJECTIVE.fullmatch(m.group("name")):
                 out.append(Candidate(m.start("name"), m.end("name"), "PERSON", "rule:administration", "rule"))
         for m in rx.PARALLEL.finditer(text):  # "the 38th parallel"
             out.append(Candidate(m.start(), m.end(), "LOC", "rule:parallel", "rule"))
@@ -354,11 +375,13 @@ class EntityComponent:
         text = doc_text(doc)
         codes = Spans(doc._.locator_codes or ())
         candidates = [c for c in self.candidates(doc) if not codes.overlapping(c.start, c.end)]
-        chosen = select(candidates)
+        chosen = select(candidates, text)
         chosen = merge_attached(text, chosen)
         events = event_spans(text)
         chosen = drop_inside_events(text, chosen, events)
         chosen = select(propagate(text, chosen, self.families, events, self.particles, self.suffixes))
+        chosen = paired_people(text, title_acronyms(text, chosen, self.job_titles))
+        chosen = drop_leading_the(text, widen_people(text, chosen, self.flag_test(doc.vocab, "name_part")))
         short = short_org_forms(text, chosen, self.org_heads)  # they overlap nothing chosen
         if short:
             chosen = sorted([*chosen, *short], key=lambda c: c.start)
@@ -443,7 +466,7 @@ def add_tokenizer_exceptions(nlp: Language) -> None:
     # time): set the rules aside, change the affixes, then load the special cases once
     rules = dict(tokenizer.rules or {})
     tokenizer.rules = {}
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])", *NOTE_INFIXES]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–](?=[A-Za-z])", *NOTE_INFIXES, *GLUE_INFIXES]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(
         [*NOTE_MARKERS, *(nlp.Defaults.suffixes or ())]

@@ -921,7 +921,8 @@ CITATION_HINT = _compile(
 # Straits Crises", "Formosa Resolution"; "agreement(s)" and "accords" also in lower case, as
 # in "the Geneva agreements". "Treaty Organization" is an organisation, not an event.
 EVENT_HEAD = r"""(?:[Aa]greements?|[Aa]ccords?|Conference|Treaty|Resolution|Offensive|War|Crisis
-    |Crises|Conflict|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward)(?!\s+Organi[sz]ation)"""
+    |Crises|Conflict|Incident|Declaration|Convention|Summit|Uprising|Revolution|Leap\s+Forward
+    |Affair\b|Airlift\b|Blockade\b)(?!\s+Organi[sz]ation)"""  # "Trent Affair", "Berlin Airlift"
 # A capitalised word of an event's name ("Geneva", "U.S.-Japanese"); a sentence's final period
 # is not part of it ("war in Korea. During World War II"). Possessive (`++`): giving letters
 # back never lets a name end, and backtracking through every word was a third of the time.
@@ -1041,11 +1042,13 @@ NAME_SUFFIX_END = regex.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$", FLAGS)
 # head word is looked for first (rare and literal: fast); the capitalised words before it are
 # read back from there (`entities.named_after_spans`).
 NAMED_AFTER_HEAD = regex.compile(
-    r"""(?<=\p{L}[ \t]+)(?:Doctrine|Plan|(?:Peace[ \t]+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary)\b""",
+    r"""(?<=\p{L}[ \t]+)(?:Doctrine|Plan|(?:Peace[ \t]+)?Prize|Amendment|Line|Formula|Award|Medal|Corollary
+      |Pact)\b""",
     FLAGS,
 )
 # One capitalised word before such a head, read backwards: "Truman ", "Nobel ".
-NAMED_AFTER_WORD = regex.compile(r"""(?r)\p{Lu}[\p{L}'’-]+[ \t]+\G""", FLAGS)
+# Two names joined by a dash are one: "Molotov–Ribbentrop Pact", "Smoot-Hawley".
+NAMED_AFTER_WORD = regex.compile(r"""(?r)\p{Lu}[\p{L}'’-]+(?:–\p{Lu}[\p{L}'’-]+)?[ \t]+\G""", FLAGS)
 
 # -- notes: where the notes' conventions hold ---------------------------------------------------
 # A heading that opens the notes: "Notes", "Endnotes", "Footnotes", "Notes to Chapter 7".

@@ -48,9 +48,21 @@ Token = dict[str, Any]
 Rule = tuple[str, str, list[list[Token]]]  # (rule id, label, token patterns)
 WordTest = Callable[[str], bool]
 
-ROMAN_NUMERALS = frozenset(
-    ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"]
-)
+# A Roman numeral of I, V, X and L ("XXIX", "XVIII": a volume's, part's or chapter's number, "vol.
+# XXIX, pt. 2") is no acronym and no speaker's name. C, D and M are left out: "CC", "DC", "CD"
+# and "MD" are acronyms more often than numbers.
+ROMAN_NUMERAL = regex.compile(r"(?=[IVXL]{2})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def is_roman_numeral(w: str) -> bool:
+    """ "XXIX", "XVII", "IV" (two letters or more); not "LLL", "VV", "CIA".
+
+    >>> [w for w in ("XXIX", "XVII", "II", "LX", "VV", "XIIII", "CC") if is_roman_numeral(w)]
+    ['XXIX', 'XVII', 'II', 'LX']
+    """
+    return ROMAN_NUMERAL.fullmatch(w) is not None
+
+
 MONTH_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"]
@@ -106,6 +118,8 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
         # "Dulles Papers" -> Dulles, "Truman Doctrine" names no one; "Jr." is no surname
         | lower("name_stops", "name_suffixes")
         | gazetteer_words
+        # the plural of a title or a job is no name: "Gates to Deputy Directors", "the Senators"
+        | frozenset(w + "s" for w in lower("titles", "org_stop_titles") if w[-1:].isalpha())
     )
     # a job title ends an organisation's name: "House Committee on Naval Affairs Chair Ellis Barton"
     not_org_word = stop | MONTH_WORDS | lower("org_stop_titles")
@@ -137,7 +151,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
             len(w) >= 3
             and CAPS_NAME_SHAPE.fullmatch(w) is not None
             and w.lower() not in not_name
-            and w not in ROMAN_NUMERALS
+            and not is_roman_numeral(w)
         )
 
     def org_word(w: str) -> bool:  # "Communist", "Oriental"; not "The", "March"
@@ -175,7 +189,7 @@ def word_tests(lexicon: dict[str, frozenset[str]], gazetteer_words: frozenset[st
                 len(w) <= 6
                 and w.isupper()
                 and word_shape(w) in ACRONYM_SHAPES
-                and w not in ROMAN_NUMERALS
+                and not is_roman_numeral(w)
                 and w.lower() not in stop
                 and w not in unit_codes
             )
@@ -208,17 +222,31 @@ LINE_BREAK: Token = {"ORTH": "\n", "OP": "?"}
 
 
 # -- the rules -------------------------------------------------------------------------------
-_org_words = t("org_word", "*")
-_org_words_plus = t("org_word", "+")
+# Every repetition is bounded ("{1,5}", spaCy >= 3.5): an unbounded "*" or "+" keeps a partial
+# match open at every word of a run of capitalised words, so a heading or a table of 2,000
+# Title-Case words costs the Matcher time and matches quadratic in the run's length. No name
+# the rules read is longer: "Central Committee of the Communist Party of the Soviet Union" has
+# three words before its first head, "W. E. B. Du Bois" three initials.
+MAX_ORG_WORDS = 5  # "Cold War International History Project": four words before the head
+MAX_NAME_WORDS = 2  # given and middle names between a title and a surname: "comrade Tran Van Xuan"
+MAX_INITIALS = 3  # "W. E. B."
+MAX_PARTICLES = 2  # "van der", "de la"
+_org_words = t("org_word", f"{{0,{MAX_ORG_WORDS}}}")
+_org_words_plus = t("org_word", f"{{1,{MAX_ORG_WORDS}}}")
+_name_words = t("name_part", f"{{0,{MAX_NAME_WORDS}}}")
+_initials = t("initial", f"{{0,{MAX_INITIALS}}}")
+_initials_plus = t("initial", f"{{1,{MAX_INITIALS}}}")
+_particles = t("particle", f"{{1,{MAX_PARTICLES}}}")
+_particles_any = t("particle", f"{{0,{MAX_PARTICLES}}}")
 _poss = t("possessive", "?")
 _the = lower("the", "?")
 RULES: list[Rule] = [
     ("rule:title-name", "PERSON", [
         # "Prince Sihanouk", "comrade Tran Van Xuan", "Mr. L. Brezhnev", "Senator Ellis M. Barton",
         # and a printed hearing's speaker label: "Mr. ABERNATHY.", "Senator FULBRIGHT."
-        [t("title"), t("name_part", "*"), t("initial", "*"), t("surname")],
+        [t("title"), _name_words, _initials, t("surname")],
         # "President de Gaulle", "General von Moltke", "President al-Assad"
-        [t("title"), t("particle", "+"), HYPHEN_OPT, t("name_part")],
+        [t("title"), _particles, HYPHEN_OPT, t("name_part")],
     ]),
     # after an honorific any capitalised word but an organisation's head is a person, even a
     # place's name: "Lord Salisbury", "Senator Jackson", "Queen Victoria"; not "Duke University"
@@ -234,14 +262,14 @@ RULES: list[Rule] = [
     ("rule:given-surname", "PERSON", [
         # "Dean Acheson", "John F. Kennedy", "Harold T. Whitcombe", "Everett Lisle Barrow",
         # "Everett\nLisle Barrow"
-        [t("given"), LINE_BREAK, t("initial", "*"), t("name_part"), t("name_part", "?")],
+        [t("given"), LINE_BREAK, _initials, t("name_part"), t("name_part", "?")],
         # "Otto von Bismarck", "Johan van der Merwe", "José Ortega y Gasset", "Hafez al-Assad"
-        [t("given"), t("name_part", "?"), t("particle", "+"), HYPHEN_OPT, t("name_part")],
-        [t("given_weak"), t("initial", "+"), t("name_part")],  # "Hope M. Cooke", "Mark W. Clark"
+        [t("given"), t("name_part", "?"), _particles, HYPHEN_OPT, t("name_part")],
+        [t("given_weak"), _initials_plus, t("name_part")],  # "Hope M. Cooke", "Mark W. Clark"
     ]),
     ("rule:initials-surname", "PERSON", [
         # "L. Brezhnev", "W. E. B. Du Bois", "U. Alexis Johnson", "J. Edgar Hoover"
-        [t("initial", "+"), t("given", "?"), t("particle", "*"), t("name_part")],
+        [_initials_plus, t("given", "?"), _particles_any, t("name_part")],
         [t("fused_initial_name")],
     ]),
     # "the Johnson Administration" -> Johnson and "38th parallel" are found by a regex
@@ -253,11 +281,11 @@ RULES: list[Rule] = [
         [  # "Central Committee of the Communist Party of the Soviet Union"
             _org_words, t("org_head"), t("of_for"), _the, _org_words_plus, t("of_and"), _the, _org_words_plus,
         ],
-        [t("ministry"), lower("of"), t("subject", "+")],  # "Ministry of foreign affairs"
+        [t("ministry"), lower("of"), t("subject", f"{{1,{MAX_ORG_WORDS}}}")],  # "Ministry of foreign affairs"
     ]),
     # one pattern per rule where one will do: the Matcher's cost grows with the pattern count
     ("rule:acronym", "ORG", [[t("acronym")]]),
-    ("rule:zone", "GPE", [[t("org_word", "+"), t("zone_word")]]),  # "Eastern Zone", "Yunnan Province"
+    ("rule:zone", "GPE", [[_org_words_plus, t("zone_word")]]),  # "Eastern Zone", "Yunnan Province"
 ]  # fmt: skip
 
 
