@@ -763,15 +763,50 @@ def _units_outside(text: str, lo: int, hi: int, taken: Spans) -> Iterator[tuple[
         if pos < covered or taken.overlapping(pos, pos + 1):
             continue
         begin = pos
-        for m in rx.ARCHIVE_RE.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
-            if regex.fullmatch(r"[\s,.:;]*", text[m.end() : pos]):
-                begin = m.start()
-                break
+        if _archive_may_end_before(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
+            for m in rx.ARCHIVE_RE.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
+                if regex.fullmatch(r"[\s,.:;]*", text[m.end() : pos]):
+                    begin = m.start()
+                    break
         if taken.overlapping(begin, begin + 1):
             continue
         stop = _sentence_end(text, pos, hi)
         covered = stop
+        if begin == pos and stop <= pos + _digit_at(hint.group()):
+            continue  # "f. 1, f. 2, ...": the unit ends at its own word's period, before its number
         yield begin, stop
+
+
+def _digit_at(s: str) -> int:
+    """The offset of the first digit of `s` (a hint always holds one), else len(s)."""
+    return next((i for i, ch in enumerate(s) if ch.isdigit()), len(s))
+
+
+# The last three characters of every archive name, and the names shorter than that, for a test
+# that no name ends right before a locator's hint: the window scan of `ARCHIVE_RE` costs 3-30 us
+# a hint, and "f. 1, f. 2, ..." has a hint every six characters.
+ARCHIVE_TAILS = frozenset(name[-3:] for name in rx.NAMED_LISTS["archive_names"] if len(name) >= 3)
+ARCHIVE_SHORT = frozenset(name for name in rx.NAMED_LISTS["archive_names"] if len(name) < 3)
+# The separators the scan allows between a name and the hint, read backwards from the hint.
+SEPARATORS_BEFORE = regex.compile(r"(?r)[\s,.:;]*")
+
+
+def _archive_may_end_before(text: str, lo: int, pos: int) -> bool:
+    """May an archive's name end in the separators right before `pos`? The scan in
+    `_units_outside` takes only a name followed by nothing but separators up to the hint, so
+    False means it would find none.
+
+    >>> _archive_may_end_before("see RGANI, f. 5", 0, 11), _archive_may_end_before("x 1, f. 5", 0, 5)
+    (True, False)
+    """
+    seps = SEPARATORS_BEFORE.match(text, lo, pos)
+    first = seps.start() if seps else pos
+    return any(
+        text[max(0, e - 3) : e] in ARCHIVE_TAILS
+        or text[max(0, e - 2) : e] in ARCHIVE_SHORT
+        or text[e - 1 : e] in ARCHIVE_SHORT
+        for e in range(max(first, lo + 1), pos + 1)
+    )
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
@@ -781,9 +816,10 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
         after = m.end()
         while after < hi and text[after].isspace():
             after += 1
-        nxt = rx.LOCATOR_TOKEN.match(text, after, min(hi, after + 40))
-        if m.group() == "." and nxt is not None and (nxt.group("word") or nxt.group("pword")):
-            continue
+        if m.group() == ".":  # the token after a period only matters there
+            nxt = rx.LOCATOR_TOKEN.match(text, after, min(hi, after + 40))
+            if nxt is not None and (nxt.group("word") or nxt.group("pword")):
+                continue
         return m.start()
     return hi
 
