@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from nerpipe import levels as lv
 from nerpipe import regexes as rx
 from nerpipe.citations import find_citations, parse_citation
-from nerpipe.citations.find import _archive_may_end_before, _digit_at, _sentence_end
+from nerpipe.citations.find import DIGIT, _archive_may_end_before, _sentence_end
 from nerpipe.models import Citation
 
 # Pieces of locators of several traditions, numbers, archives, separators and prose words: the
@@ -47,13 +47,32 @@ def test_find_citations_records_lie_inside_the_text(text: str) -> None:
 @given(locator_soup, locator_soup)
 @settings(max_examples=300, deadline=None)
 def test_find_citations_reads_paragraphs_independently(a: str, b: str) -> None:
-    """Text A, a paragraph break, text B: the records of A and of B, B's shifted (no notes and no
-    reference list here, whose state crosses paragraphs)."""
-    text = a + "\n\n" + b
-    expected = _shifted(find_citations(a), 0) + _shifted(find_citations(b), len(a) + 2)
+    """Text A, a paragraph of prose, text B: the records of A and of B, B's shifted (no notes and
+    no reference list here, whose state crosses paragraphs). The prose paragraph keeps a level
+    word at the end of A from reaching a number at the start of B (see the xfail below)."""
+    gap = "\n\nText.\n\n"
+    text = a + gap + b
+    expected = _shifted(find_citations(a), 0) + _shifted(find_citations(b), len(a) + len(gap))
     assert sorted(_shifted(find_citations(text), 0), key=lambda c: c["start"]) == sorted(
         expected, key=lambda c: c["start"]
     )
+
+
+@pytest.mark.xfail(strict=True, reason="LOCATOR_HINT's spaces after a fund word cross a paragraph break")
+@pytest.mark.parametrize(("a", "b"), [("f.", "105-00650-02")])
+def test_a_level_word_ending_a_paragraph_hides_the_next_paragraphs_code(a: str, b: str) -> None:
+    """Found by the property above with a bare paragraph break: the hint "f.\n\n1" is one match,
+    so the PRC file number that opens the next paragraph is never a hint of its own."""
+    text = a + "\n\n" + b
+    assert _shifted(find_citations(text), 0) == _shifted(find_citations(b), len(a) + 2)
+
+
+@pytest.mark.xfail(strict=True, reason="the inline sentence end is taken at the period of 'f.'")
+@pytest.mark.parametrize("text", ["Text text. RGANI, f. 5, op. 75, d. 1062, l. 23. More text."])
+def test_an_inline_locator_with_abbreviated_level_words(text: str) -> None:
+    """`_units_outside`'s own docstring example: `_sentence_end` stops at the period of "f."
+    (the token after it, "5", is no level word), so the unit is "RGANI, f" and nothing is found."""
+    assert [c.file for c in find_citations(text)] == ["1062"]
 
 
 def _all_level_forms() -> list[tuple[str, bool]]:
@@ -122,5 +141,5 @@ def test_a_unit_that_ends_before_its_number_is_no_citation(word: str, before: st
         for hint in rx.LOCATOR_HINT.finditer(text):
             pos = hint.start()
             stop = _sentence_end(text, pos, len(text))
-            if stop <= pos + _digit_at(hint.group()):
+            if not DIGIT.search(text, pos, stop):
                 assert parse_citation(text, pos, stop, origin="inline") == [], (text, pos, stop)
