@@ -47,12 +47,14 @@ def test_find_citations_records_lie_inside_the_text(text: str) -> None:
 @given(locator_soup, locator_soup)
 @settings(max_examples=300, deadline=None)
 def test_find_citations_reads_paragraphs_independently(a: str, b: str) -> None:
-    """Text A, a paragraph of prose, text B: the records of A and of B, B's shifted (no notes and
-    no reference list here, whose state crosses paragraphs). The prose paragraph keeps a level
-    word at the end of A from reaching a number at the start of B (see the xfail below)."""
+    """A paragraph of prose, text A, the same paragraph, text B: the records of the first half
+    and of the second, shifted (no reference list here, whose heading changes what follows it).
+    Each half starts after the same paragraph, so that a line opening with a number is a note in
+    both ("66 D 193 ..."); the prose keeps a level word at the end of A from reaching a number at
+    the start of B (see the xfail below)."""
     gap = "\n\nText.\n\n"
-    text = a + gap + b
-    expected = _shifted(find_citations(a), 0) + _shifted(find_citations(b), len(a) + len(gap))
+    text = gap + a + gap + b
+    expected = _shifted(find_citations(gap + a), 0) + _shifted(find_citations(gap + b), len(gap + a))
     assert sorted(_shifted(find_citations(text), 0), key=lambda c: c["start"]) == sorted(
         expected, key=lambda c: c["start"]
     )
