@@ -4,6 +4,7 @@
     python bench/run.py --small 2 --large 5  # a quicker look at the same figures
     python bench/run.py --smoke              # seconds: the smoke run tests/test_bench.py makes
     python bench/run.py --corpus-only        # build the corpora and print their statistics only
+    python bench/run.py --citations-only     # citation finding alone (bench/cite.py), minutes
 
 Corpora (bench/corpora.py; built in a temporary directory, nothing large committed):
 
@@ -349,6 +350,11 @@ def main() -> None:
         "--content-swap", type=float, help=f"corpora.CONTENT_SWAP (default {corpora.CONTENT_SWAP})"
     )
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--citations-only",
+        action="store_true",
+        help="citation finding alone (bench/cite.py: dense notes, adversarial texts), then stop",
+    )
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -359,6 +365,13 @@ def main() -> None:
     if args.smoke:
         args.small, args.large = 0.3, 0.6
     repeats = 1 if args.smoke else 3
+    if args.citations_only:
+        import cite
+
+        size = 10_000 if args.smoke else 1_000_000
+        figures = cite.report(size, 2_000 if args.smoke else 200_000, repeats)
+        write_json(args.json, {"citations_alone": figures})
+        return
     info = machine()
     figures: dict[str, Any] = {"machine": info, "sizes_mb": {"small": args.small, "large": args.large}}
     with tempfile.TemporaryDirectory(prefix="nerpipe-bench-") as tmp:

@@ -758,20 +758,54 @@ def _units_outside(text: str, lo: int, hi: int, taken: Spans) -> Iterator[tuple[
     cheap) wakes the grammar; the locator may start at an archive's name just before it.
     """
     covered = lo
+    any_taken = bool(taken.items)  # most documents' running text: nothing taken yet, no lookups
     for hint in rx.LOCATOR_HINT.finditer(text, lo, hi):
         pos = hint.start()
-        if pos < covered or taken.overlapping(pos, pos + 1):
+        if pos < covered or (any_taken and taken.overlapping(pos, pos + 1)):
             continue
         begin = pos
-        for m in rx.ARCHIVE_RE.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
-            if regex.fullmatch(r"[\s,.:;]*", text[m.end() : pos]):
-                begin = m.start()
-                break
-        if taken.overlapping(begin, begin + 1):
+        if _archive_may_end_before(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
+            for m in rx.ARCHIVE_RE.finditer(text, max(lo, pos - rx.ARCHIVE_REACH), pos):
+                if regex.fullmatch(r"[\s,.:;]*", text[m.end() : pos]):
+                    begin = m.start()
+                    break
+        if any_taken and taken.overlapping(begin, begin + 1):
             continue
         stop = _sentence_end(text, pos, hi)
         covered = stop
+        if begin == pos and not DIGIT.search(text, pos, stop):
+            continue  # "f. 1, f. 2, ...": the unit ends at its own word's period, before its number
         yield begin, stop
+
+
+# Any digit: a unit with none ends before its hint's number.
+DIGIT = regex.compile(r"\d")
+# The last three characters of every archive name, and the names shorter than that, for a test
+# that no name ends right before a locator's hint: the window scan of `ARCHIVE_RE` costs 3-30 us
+# a hint, and "f. 1, f. 2, ..." has a hint every six characters.
+ARCHIVE_TAILS = frozenset(name[-3:] for name in rx.NAMED_LISTS["archive_names"] if len(name) >= 3)
+ARCHIVE_SHORT = frozenset(name for name in rx.NAMED_LISTS["archive_names"] if len(name) < 3)
+ARCHIVE_SHORT_LENGTHS = sorted({len(name) for name in ARCHIVE_SHORT})
+# The separators the scan allows between a name and the hint, read backwards from the hint.
+SEPARATORS_BEFORE = regex.compile(r"(?r)[\s,.:;]*")
+
+
+def _archive_may_end_before(text: str, lo: int, pos: int) -> bool:
+    """May an archive's name end in the separators right before `pos`? The scan in
+    `_units_outside` takes only a name followed by nothing but separators up to the hint, so
+    False means it would find none.
+
+    >>> _archive_may_end_before("see RGANI, f. 5", 0, 11), _archive_may_end_before("x 1, f. 5", 0, 5)
+    (True, False)
+    """
+    seps = SEPARATORS_BEFORE.match(text, lo, pos)
+    for e in range(max(seps.start() if seps else pos, lo + 1), pos + 1):
+        if text[max(0, e - 3) : e] in ARCHIVE_TAILS:
+            return True
+        for n in ARCHIVE_SHORT_LENGTHS:
+            if text[max(0, e - n) : e] in ARCHIVE_SHORT:
+                return True
+    return False
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
@@ -781,9 +815,10 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
         after = m.end()
         while after < hi and text[after].isspace():
             after += 1
-        nxt = rx.LOCATOR_TOKEN.match(text, after, min(hi, after + 40))
-        if m.group() == "." and nxt is not None and (nxt.group("word") or nxt.group("pword")):
-            continue
+        if m.group() == ".":  # the token after a period only matters there
+            nxt = rx.LOCATOR_TOKEN.match(text, after, min(hi, after + 40))
+            if nxt is not None and (nxt.group("word") or nxt.group("pword")):
+                continue
         return m.start()
     return hi
 

@@ -17,8 +17,10 @@ l. 1", "Box 16, 20 and Box 20, 10").
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 import regex
 
@@ -282,8 +284,26 @@ def _after_archive(text: str, kept: list[Token], tok: Token, lo: int) -> bool:
     return REPOSITORY.search(piece) is not None and rx.CORRESPONDENCE.search(piece) is None
 
 
+class _Groups:
+    """`m.group(name)` on demand: `LOCATOR_TOKEN` has dozens of named groups, and `groupdict()`
+    built them all for every token (8% of the time on a long locator)."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: regex.Match[str]) -> None:
+        self.m = m
+
+    def get(self, name: str) -> str | None:
+        value: str | None = self.m.group(name)
+        return value
+
+    def __getitem__(self, name: str) -> str:  # a group the alternative that matched has set
+        value: str = self.m.group(name)
+        return value
+
+
 def _token(text: str, m: regex.Match[str]) -> Token:
-    g = m.groupdict()
+    g = _Groups(m)
     if g.get("hence"):
         return Token("hence", m.start(), m.end(), m.group(), value=g["short"])
     if g.get("archive"):
@@ -421,7 +441,7 @@ def _named_forms(trad: str) -> tuple[dict[str, list[LevelWord]], dict[str, list[
     return heads, tails
 
 
-def _choose(tok: Token, trad: str, cur: int, later: list[Token]) -> LevelWord | None:
+def _choose(tok: Token, trad: str, cur: int, later: Sequence[Token]) -> LevelWord | None:
     """The reading of a level word at this place: the first level below `cur` (after a ";" the
     first from the top; a reading that needs a lower level after it gets one only if one
     follows), else the shallowest (a new unit)."""
@@ -505,8 +525,8 @@ def _group_archives(text: str, tokens: list[Token]) -> list[Token]:
     MD", "Manuscript Division" before or after it) and its other names in brackets ("RGANI
     (formerly TsKhSD)", "Russian State Military Archive (RGVA)", "NA, A ÚV KSČ")."""
     out: list[Token] = []
+    last: int | None = None  # the index in `out` of its last archive token (kept, not searched: linear)
     for tok in tokens:
-        last = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind == "archive"), None)
         if tok.kind == "archive" and last is not None and out[last].archive_id == tok.archive_id:
             between = text[out[last].end : tok.start]
             if rx.ARCHIVE_RESTATED.match(between):
@@ -529,6 +549,8 @@ def _group_archives(text: str, tokens: list[Token]) -> list[Token]:
         ):
             out.pop()  # "W. Averell Harriman Papers, Manuscript Division, Library of Congress"
         out.append(tok)
+        if tok.kind == "archive":
+            last = len(out) - 1
     return out
 
 
@@ -625,6 +647,27 @@ def _parse_locator(text: str, lo: int, hi: int, context: dict[str, str] | None) 
     return Locator(archive_text, archive_id, trad, first, walk.end, walk.units, walk.codes, first, implied)
 
 
+class _Rest(Sequence[Token]):
+    """The tokens after the one being read, as a view: a slice per token would copy the rest of a
+    long locator at every step (quadratic on "Fund 1, inventory 2, file " repeated)."""
+
+    __slots__ = ("_items", "_start")
+
+    def __init__(self, items: list[Token], start: int) -> None:
+        self._items, self._start = items, start
+
+    def __len__(self) -> int:
+        return max(0, len(self._items) - self._start)
+
+    def __getitem__(self, i: int) -> Token:  # type: ignore[override]  # no slices are taken
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._items[self._start + i]
+
+    def __iter__(self) -> Iterator[Token]:
+        return islice(self._items, self._start, None)
+
+
 class _Walk:
     """The walk over a locator's tokens from its anchor: each token gets its level, and a level
     stated again opens a new unit that shares what was stated before it."""
@@ -699,8 +742,7 @@ class _Walk:
 
     def run(self) -> None:
         for i, tok in enumerate(self.body):
-            later = self.body[i + 1 :]
-            go_on = self.step(tok, later)
+            go_on = self.step(tok, _Rest(self.body, i + 1))
             if not go_on:
                 break
             self.previous = tok
@@ -708,7 +750,7 @@ class _Walk:
             self.units.append(Unit(dict(self.fields), self.unit_start, self.end, dict(self.how)))
         self.units = [u for u in self.units if u.fields]
 
-    def step(self, tok: Token, later: list[Token]) -> bool:
+    def step(self, tok: Token, later: Sequence[Token]) -> bool:
         """Read one token; False ends the locator."""
         run_before, self.run_level = self.run_level, None
         if tok.kind == "archive":
@@ -759,7 +801,7 @@ class _Walk:
         self.end = tok.end
         return True
 
-    def level(self, tok: Token, later: list[Token], run: str | None = None) -> bool:
+    def level(self, tok: Token, later: Sequence[Token], run: str | None = None) -> bool:
         glued = self.previous is not None and not self.text[self.previous.end : tok.start].strip()
         if run == "file" and self.container and glued and self.named_trad and "file" in self.starts:
             self.fields["file"] = self.text[self.starts["file"] : tok.end]  # "Box 7, R.P. No. 1261"
@@ -815,7 +857,7 @@ class _Walk:
 
     # -- named pieces --------------------------------------------------------------------------
 
-    def named(self, tok: Token, later: list[Token], run: str | None) -> bool:
+    def named(self, tok: Token, later: Sequence[Token], run: str | None) -> bool:
         piece = tok.text
         if self.drop_named:
             if not later or later[0].kind != "named":
@@ -899,7 +941,7 @@ class _Walk:
             self.container = True
         self.run_level = level
 
-    def put_named(self, tok: Token, start: int, end: int, later: list[Token], run: str | None) -> None:
+    def put_named(self, tok: Token, start: int, end: int, later: Sequence[Token], run: str | None) -> None:
         """Give a plain named piece (text[start:end]) its level."""
         piece = self.text[start:end]
         fields, trad = self.fields, self.trad
@@ -993,7 +1035,7 @@ class _Walk:
             self.put("file", start, end, "named", tok.start)
             self.run_level = "file"
 
-    def put_upward(self, tok: Token, start: int, end: int, later: list[Token]) -> None:
+    def put_upward(self, tok: Token, start: int, end: int, later: Sequence[Token]) -> None:
         """A smallest-to-largest citation after its box: the last name is the collection, the
         ones before it its series ("Box 12, Walt Rostow Files, NSF, LBJL")."""
         piece = self.text[start:end]
@@ -1016,7 +1058,7 @@ class _Walk:
         else:
             self.put("inventory", start, end, "named", tok.start, join="inventory" in self.fields)
 
-    def can_be_fund(self, later: list[Token]) -> bool:
+    def can_be_fund(self, later: Sequence[Token]) -> bool:
         """May a name be the fonds here: no record group or fund word follows in this unit?"""
         for t in later:
             if t.sep == ";" and not self.reversed:
@@ -1028,7 +1070,7 @@ class _Walk:
         return True
 
 
-def _next_explicit(later: list[Token], trad: str) -> int | None:
+def _next_explicit(later: Sequence[Token], trad: str) -> int | None:
     """The level of the next level word of the unit that a name before it must stay above
     (fund, series or file; a container, a lot or an entry bound nothing: names before a box are
     series, and a lot or an entry replaces them)."""
