@@ -40,6 +40,7 @@ from nerpipe.jsonl import (
     repair_for_resume,
     spool_document,
 )
+from nerpipe.limits import CONNECT_TIMEOUT, TIMEOUT
 from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
 from nerpipe.records import sha256
@@ -51,10 +52,6 @@ BATCH_SIZE = 16
 PART_CHARS = 1_000_000
 # Where a run's workers write a long document's lines before the writer copies them (`--out`).
 SPOOL = ".spool"
-# A document may take this many seconds, plus as many per million characters, before it is
-# given up as an error row (`--timeout`): a 60 KB article takes well under a second, a 60 MB
-# text about six minutes on this project's machine.
-TIMEOUT = 60.0
 
 Result = DocumentRecord | ErrorRecord
 
@@ -285,10 +282,6 @@ def _dask_batch(items: list[Item], model: str | None, timeout: float | None) -> 
 
 class EngineError(RuntimeError):
     """The Dask engine cannot start: Dask is not installed, or no scheduler answers."""
-
-
-# Seconds to wait for a Dask scheduler to answer (`--connect-timeout`).
-CONNECT_TIMEOUT = 10.0
 
 
 def dask_client(scheduler: str | None, connect_timeout: float = CONNECT_TIMEOUT) -> Any:
