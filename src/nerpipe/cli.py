@@ -105,6 +105,7 @@ def run(
             paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
             engine=engine, scheduler=scheduler, timeout=timeout or None, connect_timeout=connect_timeout,
+            on_note=None if quiet else err.print,
         )  # fmt: skip
     except (OutputError, EngineError) as e:
         err.print(str(e))
