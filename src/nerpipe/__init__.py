@@ -13,7 +13,9 @@ They are imported on first use (PEP 562 `__getattr__`), so that `import nerpipe.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -34,6 +36,19 @@ _LAZY = {
     "evaluate": "nerpipe.evaluate",
     "extract": "nerpipe.extract",
 }
+
+
+class _Package(ModuleType):
+    """`nerpipe.extract` and `nerpipe.evaluate` stay the verbs once their submodules are imported
+    (the import system binds a submodule as an attribute of its package)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
