@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from nerpipe.batch import process, run
-from nerpipe.corpus import InputDoc, iter_documents
+from nerpipe.batch import _read_ahead, process, run
+from nerpipe.corpus import InputDoc, InputError, iter_documents
 from nerpipe.jsonl import entity_lines, read_models
 from nerpipe.models import DocumentRecord, EntityRow, ErrorRecord
 
@@ -197,8 +197,42 @@ def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path: Path) -> None:
     corpus = _make_corpus(tmp_path / "corpus", 40)
     one, two = tmp_path / "one", tmp_path / "two"
     run([corpus], one)
-    run([corpus], two, jobs=2)
+    run([corpus], two, jobs=2, min_parallel_words=0)  # small: a pool all the same
     assert _outputs(one) == _outputs(two)
+
+
+def _doc(n: int, words: int) -> InputDoc:
+    return InputDoc(id=f"d{n}", text=" ".join(["word"] * words), source=f"d{n}.txt")
+
+
+@pytest.mark.parametrize(
+    ("words", "jobs", "min_words", "why"),
+    [
+        ([10, 10, 10], 2, 25, None),  # enough words and documents: workers
+        ([10, 10, 10], 2, 30, None),  # exactly enough
+        ([10, 10, 10], 2, 31, "30 words to process (fewer than 31)"),  # one word short
+        ([100], 2, 25, "1 document to process"),  # many words, one document
+        ([10, 10], 3, 0, "2 documents to process"),  # fewer documents than jobs
+        ([], 2, 0, "0 documents to process"),
+    ],
+)
+def test_read_ahead_says_when_an_input_is_too_small_for_workers(
+    words: list[int], jobs: int, min_words: int, why: str | None
+) -> None:
+    items = [_doc(n, w) for n, w in enumerate(words)]
+    error = InputError(id="bad", source="bad.txt", kind="decode", message="x")  # no words, no document
+    again, reason = _read_ahead(iter([error, *items]), jobs, min_words)
+    assert reason == why
+    assert list(again) == [error, *items]  # every item still there, in order
+
+
+def test_jobs_2_on_a_small_input_runs_in_one_process_and_says_so(tmp_path: Path) -> None:
+    corpus = _make_corpus(tmp_path / "corpus", 5)
+    notes: list[str] = []
+    run([corpus], tmp_path / "one")
+    run([corpus], tmp_path / "two", jobs=2, on_note=notes.append)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
+    assert len(notes) == 1 and notes[0].startswith("--jobs 2: ") and "one process" in notes[0]
 
 
 def test_dask_engine_matches_the_local_engine(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nerpipe.link import fold, link, same_name
+from nerpipe.link import FOLD_CACHE, fold, link, same_name
 
 SAME = [
     ("Ngyuen Co Thach", "Nguyen Co Thach"),
@@ -53,3 +53,15 @@ def test_link_surname_and_acronym() -> None:
     assert assignment[2] == assignment[3]
     assert assignment[4] != assignment[5]
     assert clusters[assignment[0]].canonical == "Yuri Myakotnykh"
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [("Pol Pot", "pol pot"), ("Nguyễn Văn Linh", "nguyen van linh"), ("Duan, Le", "le duan")],
+)
+def test_fold_cache_is_bounded_and_an_evicted_name_folds_the_same(name: str, folded: str) -> None:
+    assert fold(name) == folded
+    for n in range(FOLD_CACHE + 10):  # more names than the cache holds: `name` is evicted
+        fold(f"Name{n}")
+    assert fold.cache_info().currsize <= FOLD_CACHE
+    assert fold(name) == folded

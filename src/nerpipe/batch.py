@@ -19,10 +19,12 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -40,21 +42,28 @@ from nerpipe.jsonl import (
     repair_for_resume,
     spool_document,
 )
+from nerpipe.limits import CONNECT_TIMEOUT, TIMEOUT
 from nerpipe.memory import document_zone
 from nerpipe.models import DocumentRecord, ErrorRecord
 from nerpipe.records import sha256
 from nerpipe.texts import TEXTS, text_name, write_text
 
-# Documents handed to a worker at a time, and written between two flushes.
+# Documents processed between two flushes of the output files (one job).
 BATCH_SIZE = 16
+# Documents handed to a `--jobs` worker at a time: small, so that the workers finish together
+# (with 16, the last batches of a 70-document run kept one worker busy seconds after the other).
+POOL_BATCH = 4
+# Batches in flight per worker: the parent reads ahead only this far, never a whole corpus.
+IN_FLIGHT = 4
+# Below this many words in all, or with fewer documents than jobs, `--jobs N` runs in one
+# process: each worker pays for building the pipeline and for learning the corpus's common words
+# anew, which a small input does not pay back (issue 14: 2 jobs took 0.8x of 1 on the 44,738
+# words of the real texts).
+MIN_PARALLEL_WORDS = 200_000
 # Words of a text longer than this are counted slice by slice (`count_words`).
 PART_CHARS = 1_000_000
 # Where a run's workers write a long document's lines before the writer copies them (`--out`).
 SPOOL = ".spool"
-# A document may take this many seconds, plus as many per million characters, before it is
-# given up as an error row (`--timeout`): a 60 KB article takes well under a second, a 60 MB
-# text about six minutes on this project's machine.
-TIMEOUT = 60.0
 
 Result = DocumentRecord | ErrorRecord
 
@@ -287,10 +296,6 @@ class EngineError(RuntimeError):
     """The Dask engine cannot start: Dask is not installed, or no scheduler answers."""
 
 
-# Seconds to wait for a Dask scheduler to answer (`--connect-timeout`).
-CONNECT_TIMEOUT = 10.0
-
-
 def dask_client(scheduler: str | None, connect_timeout: float = CONNECT_TIMEOUT) -> Any:
     """A Dask client of the scheduler at `scheduler`, or of a local cluster when it is None.
 
@@ -342,8 +347,6 @@ def dask_results(
 
     At most `window` batches are in flight, so a large corpus never sits in memory at once.
     """
-    from collections import deque
-
     try:
         pending: deque[Any] = deque()
         for batch in _batches(items, BATCH_SIZE):
@@ -372,17 +375,63 @@ def results(
     model: str | None = None,
     timeout: float | None = TIMEOUT,
     spool: Path | None = None,
+    min_words: int = MIN_PARALLEL_WORDS,
+    on_note: Callable[[str], Any] | None = None,
 ) -> Iterator[list[Output]]:
     """Process `items` in input order, in batches, with `jobs` worker processes (on this machine:
-    they may write long documents' lines to `spool` for the writer to copy)."""
+    they may write long documents' lines to `spool` for the writer to copy).
+
+    With `jobs` > 1 the inputs are read ahead until they hold `min_words` words and `jobs`
+    documents; an input smaller than that runs in this process, and `on_note` is told why.
+    """
+    if jobs > 1:
+        items, small = _read_ahead(items, jobs, min_words)
+        if small is not None:
+            if on_note:
+                on_note(f"--jobs {jobs}: {small}, so one process does it (workers would not pay off)")
+            jobs = 1
     if jobs <= 1:
         _worker_init(model, timeout, spool)
         for batch in _batches(items, BATCH_SIZE):
             yield _process_batch(batch)
         return
-    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model, timeout, spool)) as pool:
-        yield from pool.imap(_process_batch, _batches(items, BATCH_SIZE))
+    ctx: Any
+    if mp.get_start_method(allow_none=True) == "spawn":
+        ctx = mp.get_context("spawn")
+        init: tuple[Callable[..., None] | None, tuple[Any, ...]] = (_worker_init, (model, timeout, spool))
+    else:
+        # forked workers share the pipeline the parent builds once (copy on write, frozen out
+        # of the garbage collector): one build in CPU time instead of one per worker
+        ctx = mp.get_context("fork")
+        _worker_init(model, timeout, spool)
+        init = (None, ())
+    with ctx.Pool(jobs, initializer=init[0], initargs=init[1]) as pool:
+        pending: deque[Any] = deque()
+        for batch in _batches(items, POOL_BATCH):
+            pending.append(pool.apply_async(_process_batch, (batch,)))
+            if len(pending) >= IN_FLIGHT * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _read_ahead(items: Iterable[Item], jobs: int, min_words: int) -> tuple[Iterator[Item], str | None]:
+    """The items again, and why they are too few for `jobs` workers (None: they are not)."""
+    it = iter(items)
+    head: list[Item] = []
+    words = documents = 0
+    for item in it:
+        head.append(item)
+        if isinstance(item, InputDoc):
+            documents += 1
+            words += count_words(item.text)
+        if words >= min_words and documents >= jobs:
+            return chain(head, it), None
+    if documents < jobs:
+        return iter(head), f"{documents} document{'s' * (documents != 1)} to process"
+    if words < min_words:
+        return iter(head), f"{words:,} words to process (fewer than {min_words:,})"
+    return iter(head), None
 
 
 def prepare_output(out_dir: Path, resume: bool, overwrite: bool) -> tuple[dict[str, str], bool]:
@@ -427,6 +476,8 @@ def run(
     scheduler: str | None = None,
     timeout: float | None = TIMEOUT,
     connect_timeout: float = CONNECT_TIMEOUT,
+    min_parallel_words: int = MIN_PARALLEL_WORDS,
+    on_note: Callable[[str], Any] | None = None,
 ) -> Summary:
     """Process every document under `paths` into `out_dir`; see the module docstring.
 
@@ -435,7 +486,9 @@ def run(
     inputs that changed or are gone; a changed input's record moves to the end. `on_result` is
     called with each `Output` as it is written (the CLI's progress bar). `timeout` is each
     document's time budget (`budget`; None: no limit); a Dask `scheduler` must answer within
-    `connect_timeout` seconds, checked before anything in `out_dir` changes.
+    `connect_timeout` seconds, checked before anything in `out_dir` changes. With `jobs` > 1,
+    an input of fewer than `min_parallel_words` words runs in one process (`results`), and
+    `on_note` is told so.
     """
     with lock_output(out_dir):
         if resume and overwrite:  # before a Dask cluster is started for nothing
@@ -455,7 +508,7 @@ def run(
             batches = (
                 dask_results(items, client, model, timeout=timeout)
                 if client is not None
-                else results(items, jobs, model, timeout, out_dir / SPOOL)
+                else results(items, jobs, model, timeout, out_dir / SPOOL, min_parallel_words, on_note)
             )
             for batch in batches:
                 for output in batch:

@@ -11,22 +11,22 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from nerpipe import index as index_mod
-from nerpipe.batch import CONNECT_TIMEOUT, TIMEOUT, EngineError, Output, OutputError
-from nerpipe.batch import run as run_batch
-from nerpipe.corpus import DEFAULT_GLOB, count_documents
-from nerpipe.evaluate import EvaluationError
-from nerpipe.evaluate import evaluate as evaluate_records
-from nerpipe.gold import validate_gold
-from nerpipe.jsonl import DOCUMENTS, ERRORS, read_models
-from nerpipe.models import DocumentRecord, ErrorRecord
-from nerpipe.texts import TEXTS, SourceError, atomic_path
+from nerpipe.corpus import DEFAULT_GLOB
+from nerpipe.limits import CONNECT_TIMEOUT, TIMEOUT
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from nerpipe.batch import Output
+    from nerpipe.models import DocumentRecord
+
+# The heavy modules (spaCy, the citation grammar, the pydantic models) are imported inside the
+# commands that need them, so `nerpipe --help` and `nerpipe schema` stay fast (issue 14).
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Entities and archival citations from history articles."
@@ -67,6 +67,10 @@ def run(
     ] = CONNECT_TIMEOUT,
 ) -> None:
     """Extract entities and citations from PATHS into DIR/documents.jsonl (+ flat files)."""
+    from nerpipe.batch import EngineError, OutputError
+    from nerpipe.batch import run as run_batch
+    from nerpipe.corpus import count_documents
+
     if encoding_errors not in ("strict", "replace"):
         err.print("--encoding-errors must be 'strict' or 'replace'")
         raise typer.Exit(EXIT_USAGE)
@@ -101,6 +105,7 @@ def run(
             paths, out_dir, jobs=jobs, model=model, resume=resume, overwrite=overwrite,
             glob=glob, encoding_errors=encoding_errors, on_result=tick,
             engine=engine, scheduler=scheduler, timeout=timeout or None, connect_timeout=connect_timeout,
+            on_note=None if quiet else err.print,
         )  # fmt: skip
     except (OutputError, EngineError) as e:
         err.print(str(e))
@@ -157,6 +162,8 @@ def _progress() -> Any:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a document record (a line of documents.jsonl)."""
+    from nerpipe.models import DocumentRecord
+
     print(json.dumps(DocumentRecord.model_json_schema(), indent=2))
 
 
@@ -180,12 +187,16 @@ def _run_dir(documents: Path) -> Path:
 
 def _texts_dir(documents: Path) -> Path:
     """The texts directory of the run that wrote `documents`."""
+    from nerpipe.texts import TEXTS
+
     return _run_dir(documents) / TEXTS
 
 
 def _documents_files(path: Path) -> list[Path]:
     """The files of document records at `path`: a file; a run's directory (its documents.jsonl);
     or a directory of gold files (every *.jsonl in it)."""
+    from nerpipe.jsonl import DOCUMENTS
+
     if path.is_dir():
         return [path / DOCUMENTS] if (path / DOCUMENTS).is_file() else sorted(path.glob("*.jsonl"))
     return [path]
@@ -193,6 +204,9 @@ def _documents_files(path: Path) -> list[Path]:
 
 def _read_docs(path: Path) -> list[DocumentRecord]:
     """Records of a JSONL file, of a run's directory, or of every *.jsonl file in a gold directory."""
+    from nerpipe.jsonl import read_models
+    from nerpipe.models import DocumentRecord
+
     files = _documents_files(path)
     if not files:
         err.print(f"cannot read {path}: no .jsonl files in it")
@@ -205,6 +219,8 @@ def _read_docs(path: Path) -> list[DocumentRecord]:
 
 
 def _score_table(title: str, columns: dict[str, dict[str, Any]]) -> Table:
+    from rich.table import Table
+
     table = Table(title=title)
     table.add_column("label")
     for name in columns:
@@ -235,7 +251,11 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score predictions against gold: entities (strict, lenient, untyped) and citations."""
-    from nerpipe.texts import read_text
+    from rich.table import Table
+
+    from nerpipe.evaluate import EvaluationError
+    from nerpipe.evaluate import evaluate as evaluate_records
+    from nerpipe.texts import SourceError, read_text
 
     _check_model(baseline, "--baseline")
     gold_docs, pred_docs = _read_docs(gold), _read_docs(pred)
@@ -292,6 +312,8 @@ def evaluate(
 
 def _write_report(report: dict[str, Any], json_out: Path | None, errors: bool) -> None:
     """Print the error lists if asked, and write the JSON report if asked."""
+    from nerpipe.texts import atomic_path
+
     if errors:
         for kind, rows in report["errors"].items():
             out.print(f"{kind} ({len(rows)})", style="bold")
@@ -316,6 +338,7 @@ def validate_gold_cmd(
 ) -> None:
     """Check a gold file: offsets, text equality, labels, overlaps, citation fields and links."""
     from nerpipe.corpus import InputDoc, iter_documents
+    from nerpipe.gold import validate_gold
 
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     for where in [*files, *(texts or [Path("corpus")])]:
@@ -352,6 +375,7 @@ def import_gold_cmd(
     `nerpipe evaluate` scores nerpipe against; each document is validated first."""
     from nerpipe.gold import validate_document
     from nerpipe.interchange import TOOLS, GoldImportError, import_gold
+    from nerpipe.texts import atomic_path
 
     if tool not in TOOLS:
         err.print(f"unknown tool {tool!r}; choose one of {', '.join(TOOLS)}")
@@ -382,6 +406,10 @@ def citations(
     csv: Annotated[Path | None, typer.Option(help="write the index as CSV")] = None,
 ) -> None:
     """Index the archive units cited across a corpus: citations, pages and documents per unit."""
+    from rich.table import Table
+
+    from nerpipe import index as index_mod
+
     rows = index_mod.archive_index(_read_docs(documents))
     if csv:
         try:
@@ -417,6 +445,8 @@ def export_cmd(
 ) -> None:
     """Export documents to the formats annotation tools, pandas and Zotero read."""
     from nerpipe.export import FORMATS, ExportError, export
+    from nerpipe.jsonl import DOCUMENTS
+    from nerpipe.texts import SourceError
 
     if to not in FORMATS:
         err.print(f"unknown format {to!r}; choose one of {', '.join(FORMATS)}")
@@ -448,8 +478,9 @@ def show(
     ] = None,
 ) -> None:
     """Write a self-contained HTML page of one document: entities, citations, side panels."""
+    from nerpipe.jsonl import DOCUMENTS
     from nerpipe.show import render
-    from nerpipe.texts import read_text, text_name
+    from nerpipe.texts import TEXTS, SourceError, atomic_path, read_text, text_name
 
     docs = {d.id: d for d in _read_docs(in_dir / DOCUMENTS)}
     if doc_id not in docs:
@@ -477,6 +508,10 @@ def stats(
     top: Annotated[int, typer.Option(help="how many entities to list")] = 10,
 ) -> None:
     """Counts per label, most-mentioned entities, citations per archive and kind, errors."""
+    from rich.table import Table
+
+    from nerpipe.jsonl import ERRORS, read_models
+    from nerpipe.models import ErrorRecord
     from nerpipe.stats import corpus_stats
 
     docs = _read_docs(documents)
