@@ -19,11 +19,12 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev,dask]"
 	touch $@ $(STAMP_RUN)
 
-# the main job: every text under corpus/ -> outputs/, then the seed's and the dev set's scores
+# the main job: every text under corpus/ -> outputs/, then the seed's, the dev set's and the held-out set's scores
 run: $(STAMP_RUN)
 	$(BIN)/nerpipe run corpus/ --out outputs/ --overwrite
 	$(BIN)/nerpipe evaluate --gold corpus/gold/mosyakov-khmer-rouge.jsonl --pred outputs/documents.jsonl --json outputs/evaluation.json
 	$(BIN)/nerpipe evaluate --gold corpus/gold/dev --pred outputs/documents.jsonl --json outputs/evaluation-dev.json
+	$(BIN)/nerpipe evaluate --gold corpus/gold/heldout --pred outputs/documents.jsonl --json outputs/evaluation-heldout.json
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check src tests bench tools

@@ -140,6 +140,7 @@ def test_validate_gold_of_the_project(tmp_path: Path) -> None:
     for gold in [
         root / "corpus/gold/mosyakov-khmer-rouge.jsonl",
         *sorted((root / "corpus/gold/dev").glob("*.jsonl")),
+        *sorted((root / "corpus/gold/heldout").glob("*.jsonl")),
     ]:
         result = runner.invoke(app, ["validate-gold", str(gold), "--texts", str(root / "corpus")])
         assert result.exit_code == 0, result.output
