@@ -20,7 +20,7 @@ Figures: nerpipe end to end (`nerpipe run` in a subprocess, files in, JSONL out,
 warm) and the ratios; the real texts alone, whole process, and `nerpipe.extract` in-process
 (first pass, warm); `--jobs 2` against `--jobs 1`; start-up; peak RSS at two sizes; citation
 finding alone on citation-dense real text and on adversarial locator-like text, and its time
-against input size.
+against input size; reading a PDF per page beside the pipeline's on its text (bench/pdf.py).
 """
 
 from __future__ import annotations
@@ -549,6 +549,11 @@ def measure(
         k: round(len(repeat_to(unit, top).encode("utf-8")) / 1e6 / scaling[k][top], 3)
         for k, unit in ADVERSARIAL.items()
     }
+    # PDF reading per page beside the text pipeline's (bench/pdf.py; typesetting needs reportlab)
+    if not args.smoke:
+        import pdf
+
+        f["pdf_per_page"] = pdf.measure()
     f["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return f
 
@@ -829,6 +834,12 @@ def print_report(
     for label, row_ in c["scaling_seconds"].items():
         print(f"| {label!r} | " + " | ".join(f"{row_[n]:.4f}" for n in sizes) + " |")
     print()
+    if "pdf_per_page" in f:
+        import pdf
+
+        print("## PDF: reading a page beside running the pipeline on its text (ms per page)\n")
+        print(pdf.markdown(f["pdf_per_page"]))
+        print()
     print(f"Load average at the end: {f['load_after']}; corpora built in {f['build_seconds']} s.")
 
 
