@@ -5,18 +5,6 @@ names. Each table has the cases a family must find and the near misses it must l
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-from nerpipe.extract import extract
-
-
-@pytest.fixture(scope="module")
-def spans_of(nlp: Language):  # type: ignore[no-untyped-def]
-    def run(text: str) -> list[tuple[str, str]]:
-        return [(s.text, s.label) for s in extract(text, "t", nlp=nlp).spans]
-
-    return run
-
 
 # (text, a span that must be found with its label)
 FOUND = [

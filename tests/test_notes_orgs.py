@@ -4,18 +4,8 @@ found and of near misses (all names made up or general knowledge, none from a de
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from nerpipe.extract import extract
 from nerpipe.notes import imprint_spans, note_people, note_regions
-
-
-@pytest.fixture(scope="module")
-def spans_of(nlp: Language):  # type: ignore[no-untyped-def]
-    def run(text: str) -> list[tuple[str, str]]:
-        return [(s.text, s.label) for s in extract(text, "t", nlp=nlp).spans]
-
-    return run
 
 
 def notes(*lines: str) -> str:

@@ -7,21 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.language import Language
 
 from nerpipe.entities import _short_forms
-from nerpipe.extract import extract
 from nerpipe.patterns import load_lexicon
 from nerpipe.resources import patterns_dir
-
-
-@pytest.fixture(scope="module")
-def spans_of(nlp: Language):  # type: ignore[no-untyped-def]
-    def run(text: str) -> list[tuple[str, str]]:
-        return [(s.text, s.label) for s in extract(text, "t", nlp=nlp).spans]
-
-    return run
-
 
 # -- the compiled given names ---------------------------------------------------------------
 # (word, list it must be in: "given", "ambiguous" or None for neither)
