@@ -558,6 +558,11 @@ def measure(
     return f
 
 
+def _spread_text(spread: dict[str, float]) -> str:
+    """A `_spread` as the tables print it: "2.48 (2.09-2.8)"."""
+    return f"{spread['median']} ({spread['min']}-{spread['max']})"
+
+
 def _spread(values: list[float]) -> dict[str, float]:
     return {
         "median": round(statistics.median(values), 2),
@@ -758,14 +763,14 @@ def print_report(
     s = f["startup_seconds"]
     row(
         f"start-up: `nerpipe run` on one short file, s (median of {len_runs(args)})",
-        f"{s['run']['median']} ({s['run']['min']}-{s['run']['max']})",
+        _spread_text(s["run"]),
         "< 1.5",
         s["run"]["median"] < 1.5,
     )
-    row("start-up: `nerpipe --help`, s", f"{s['help']['median']} ({s['help']['min']}-{s['help']['max']})")
+    row("start-up: `nerpipe --help`, s", _spread_text(s["help"]))
     row(
         "start-up: `nerpipe schema`, s",
-        f"{s['schema']['median']} ({s['schema']['min']}-{s['schema']['max']})",
+        _spread_text(s["schema"]),
     )
     c = f["citations_alone"]
     notes = c["notes"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,32 @@ def spans_of(nlp: Language):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output directory of `nerpipe run` on the small fixture article (once per module)."""
+    from typer.testing import CliRunner
+
+    from nerpipe.cli import app
+
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(
+        app, ["run", str(FIXTURES / "small-article.txt"), "--out", str(out), "--overwrite"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def read_pty(fd: int) -> str:
+    """Everything a child wrote to the terminal `fd` until it closed it, decoded."""
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # EIO once the child has closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks).decode("utf-8", errors="replace")

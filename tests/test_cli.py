@@ -15,19 +15,9 @@ from nerpipe.cli import app
 from nerpipe.jsonl import read_models
 from nerpipe.models import CitationRow, DocumentRecord, EntityRow, ErrorRecord
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, read_pty
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    result = runner.invoke(
-        app, ["run", str(FIXTURES / "small-article.txt"), "--out", str(out), "--overwrite"]
-    )
-    assert result.exit_code == 0, result.output
-    return out
 
 
 @pytest.mark.parametrize(
@@ -216,21 +206,6 @@ def test_run_reads_a_text_from_stdin(tmp_path: Path) -> None:
     assert doc.id == "stdin" and {"Pol Pot", "Le Duan", "Hanoi", "1976"} <= {s.text for s in doc.spans}
 
 
-def _read_pty(fd: int) -> str:
-    import os
-
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:  # EIO once the child has closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    return b"".join(chunks).decode("utf-8", errors="replace")
-
-
 @pytest.mark.parametrize(("good", "bad"), [(3, 1)])
 def test_run_shows_progress_on_a_terminal(tmp_path: Path, good: int, bad: int) -> None:
     import os
@@ -251,7 +226,7 @@ def test_run_shows_progress_on_a_terminal(tmp_path: Path, good: int, bad: int) -
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env,
     )  # fmt: skip
     os.close(slave)
-    screen = _read_pty(master)
+    screen = read_pty(master)
     os.close(master)
     assert proc.wait(timeout=120) == 3  # some documents failed
     assert f"{good + bad}/{good + bad}" in screen  # the total is known from the file list

@@ -20,7 +20,7 @@ import pytest
 from nerpipe.jsonl import read_models
 from nerpipe.models import DocumentRecord
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, read_pty
 
 ARTICLE = FIXTURES / "small-article.txt"
 
@@ -176,18 +176,10 @@ def test_status_lines_are_whole_on_a_narrow_terminal(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env,
     )  # fmt: skip
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    raw = read_pty(master)
     os.close(master)
     assert proc.wait(timeout=120) == 3
-    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode("utf-8", errors="replace"))
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw)
     assert f"{corpus / ('bad-' + 'x' * 90 + '.txt')}: decode: invalid UTF-8 at byte 0" in screen
     assert "1 documents written to " in screen and "1 failed" in screen and "2/2" in screen
 

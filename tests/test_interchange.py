@@ -122,18 +122,6 @@ def test_bad_annotation_files_say_what_is_wrong(tool: str, raw: str, message: st
 # -- the command line: export --to label-studio / tei, import-gold, evaluate --------------------
 
 
-@pytest.fixture(scope="module")
-def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from .conftest import FIXTURES
-
-    out = tmp_path_factory.mktemp("out")
-    result = runner.invoke(
-        app, ["run", str(FIXTURES / "small-article.txt"), "--out", str(out), "--overwrite"]
-    )
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def test_export_label_studio_then_import_gold_then_evaluate(run_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["export", str(run_dir), "--to", "label-studio", "-o", str(tmp_path / "ls.json")]
